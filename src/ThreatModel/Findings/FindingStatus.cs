@@ -1,0 +1,9 @@
+namespace Vigil.ThreatModel.Findings;
+
+public enum FindingStatus
+{
+    Open,
+    Accepted,
+    Mitigated,
+    FalsePositive,
+}

@@ -1,0 +1,11 @@
+namespace Vigil.ThreatModel.Findings;
+
+public enum Stride
+{
+    Spoofing,
+    Tampering,
+    Repudiation,
+    InformationDisclosure,
+    DenialOfService,
+    ElevationOfPrivilege,
+}
