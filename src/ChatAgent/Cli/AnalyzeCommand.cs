@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Vigil.Ingestion.Sources;
+using Vigil.ThreatModel.Analysis;
+using Vigil.ThreatModel.Export;
+using Vigil.ThreatModel.Extraction;
+using Vigil.ThreatModel.Knowledge;
+
+namespace Vigil.ChatAgent.Cli;
+
+/// <summary><c>vigil analyze PATH... [--format F] [--out FILE] [--catalog DIR]</c></summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Docs (.md/.txt), thread files (.json), OpenAPI specs, Slack export folders, or folders of these.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "json | md | sarif | threatdragon | mermaid", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong(ReportExporters.All.Select(e => e.Format).ToArray());
+        var outFile = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
+        var catalog = CatalogOption.Create();
+        var command = new Command("analyze", "Build the threat model of a design and report its threats.") { paths, format, outFile, catalog };
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(catalog), output, error));
+        return command;
+    }
+
+    private static int Run(string[] paths, string format, string? outFile, string? catalogDirectory, TextWriter output, TextWriter error)
+    {
+        var analyzer = CatalogOption.Analyzer(catalogDirectory, error);
+        if (analyzer is null)
+        {
+            return ExitCodes.NothingAnalyzed;
+        }
+
+        var inputs = InputLoader.Load(paths);
+        foreach (var problem in inputs.Errors)
+        {
+            error.WriteLine($"vigil: {problem}");
+        }
+
+        var analyzed = new List<ThreatModel.Sources.SourceDocument>();
+        foreach (var source in inputs.Sources)
+        {
+            // Check each spec on its own so one bad file is reported and the rest still analyzed.
+            if (source.Kind == ThreatModel.Sources.SourceKind.OpenApi && !SpecIsReadable(analyzer, source, error))
+            {
+                continue;
+            }
+
+            analyzed.Add(source);
+        }
+
+        if (analyzed.Count == 0)
+        {
+            error.WriteLine("vigil: nothing could be analyzed");
+            return ExitCodes.NothingAnalyzed;
+        }
+
+        var name = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
+        var result = analyzer.Analyze(analyzed, name);
+        var report = ReportExporters.For(format)!.Export(result);
+        if (outFile is null)
+        {
+            output.WriteLine(report);
+        }
+        else
+        {
+            File.WriteAllText(outFile, report);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static bool SpecIsReadable(ThreatAnalyzer analyzer, ThreatModel.Sources.SourceDocument source, TextWriter error)
+    {
+        try
+        {
+            analyzer.Analyze([source], source.Id);
+            return true;
+        }
+        catch (SourceFormatException e)
+        {
+            error.WriteLine($"vigil: {e.Message}");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace Vigil.ChatAgent.Cli;
+
+/// <summary>The <c>vigil</c> command line: <c>serve</c> (also the default), <c>analyze</c>, <c>eval</c>.</summary>
+public static class VigilCli
+{
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("Vigil keeps a living threat model of what teams design in chat.");
+        root.Subcommands.Add(ServeCommand.Create(args));
+        root.Subcommands.Add(AnalyzeCommand.Create(output, error));
+        root.Subcommands.Add(EvalCommand.Create(output, error));
+
+        // `vigil` alone runs the host, as the README promises.
+        var effective = args.Length == 0 || args[0].StartsWith("--urls", StringComparison.Ordinal) ? ["serve", .. args] : args;
+        var parse = root.Parse(effective);
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

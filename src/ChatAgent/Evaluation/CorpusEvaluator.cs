@@ -1,0 +1,37 @@
+using Vigil.Ingestion.Sources;
+using Vigil.ThreatModel.Analysis;
+using Vigil.ThreatModel.Evaluation;
+
+namespace Vigil.ChatAgent.Evaluation;
+
+/// <summary>
+/// Scores the analyzer on a corpus: each case folder holds <c>thread.json</c> (with its attachments) and
+/// <c>expected.json</c>. The analysis reads exactly what <c>vigil analyze</c> would read.
+/// </summary>
+public static class CorpusEvaluator
+{
+    public static IReadOnlyList<CaseScore> Evaluate(string corpusDirectory, ThreatAnalyzer analyzer)
+    {
+        if (!Directory.Exists(corpusDirectory))
+        {
+            throw new DirectoryNotFoundException($"{corpusDirectory}: no such corpus folder");
+        }
+
+        var scores = new List<CaseScore>();
+        foreach (var caseDirectory in Directory.EnumerateDirectories(corpusDirectory).Order(StringComparer.Ordinal))
+        {
+            var expectedPath = Path.Combine(caseDirectory, "expected.json");
+            var threadPath = Path.Combine(caseDirectory, "thread.json");
+            if (!File.Exists(expectedPath) || !File.Exists(threadPath))
+            {
+                continue;
+            }
+
+            var inputs = InputLoader.Load([threadPath]);
+            var result = analyzer.Analyze(inputs.Sources, Path.GetFileName(caseDirectory));
+            scores.Add(CaseScore.Of(Path.GetFileName(caseDirectory), ExpectedCase.Parse(File.ReadAllText(expectedPath)), result));
+        }
+
+        return scores;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Vigil.ThreatModel.Analysis;
+
+namespace Vigil.ChatAgent.Hosting;
+
+/// <summary>Builds the web host: configuration, validated options and endpoints.</summary>
+public static class VigilHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, string? urls = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? DefaultUrl);
+        builder.AddVigil();
+        var app = builder.Build();
+        app.MapVigil();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddVigil(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<VigilOptions>()
+            .BindConfiguration(VigilOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => DataDirIsWritable(o.DataDir), "Vigil:DataDir must name a folder Vigil can create and write to.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(_ => ThreatAnalyzer.Default);
+        return builder;
+    }
+
+    public static WebApplication MapVigil(this WebApplication app)
+    {
+        app.MapGet("/healthz", (IOptions<VigilOptions> options) => Results.Ok(new { status = "ok", dataDir = Path.GetFullPath(options.Value.DataDir) }));
+        app.MapGet("/", () => Results.Content(StatusPage.Html, "text/html"));
+        return app;
+    }
+
+    private static bool DataDirIsWritable(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = Path.Combine(path, ".write-probe");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

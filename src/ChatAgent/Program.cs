@@ -1,0 +1,3 @@
+using Vigil.ChatAgent.Cli;
+
+return await VigilCli.RunAsync(args);

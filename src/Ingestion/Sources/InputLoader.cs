@@ -1,0 +1,154 @@
+using Vigil.ThreatModel.Sources;
+
+namespace Vigil.Ingestion.Sources;
+
+/// <summary>
+/// Turns the paths given to <c>vigil analyze</c> into sources: docs, thread files and their attachments, OpenAPI
+/// specs, Slack export folders, and folders of these. A bad input is reported and skipped; the others are still read.
+/// </summary>
+public sealed class InputLoader
+{
+    private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic",
+        ".ogg", ".oga", ".opus", ".webm", ".m4a", ".aac", ".mp3", ".mp4", ".wav", ".flac",
+    };
+
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".yaml", ".yml", ".json" };
+
+    private readonly List<SourceDocument> sources = [];
+    private readonly List<InputError> errors = [];
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    public static LoadedInputs Load(IEnumerable<string> paths)
+    {
+        var loader = new InputLoader();
+        foreach (var path in paths)
+        {
+            loader.LoadPath(path, explicitlyNamed: true);
+        }
+
+        return new LoadedInputs(loader.sources, loader.errors);
+    }
+
+    private void LoadPath(string path, bool explicitlyNamed)
+    {
+        if (Directory.Exists(path))
+        {
+            LoadFolder(path);
+        }
+        else if (File.Exists(path))
+        {
+            LoadFile(path, explicitlyNamed);
+        }
+        else
+        {
+            errors.Add(new InputError(path, "no such file or folder"));
+        }
+    }
+
+    private void LoadFolder(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, "channels.json")))
+        {
+            Try(folder, () => SlackExport.Read(folder, sources.Count, sources));
+            return;
+        }
+
+        // A thread file pulls in its own attachments; read threads first so attachments are not read twice.
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var file in files.Where(f => Path.GetExtension(f).Equals(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            LoadFile(file, explicitlyNamed: false);
+        }
+
+        foreach (var file in files.Where(f => !Path.GetExtension(f).Equals(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            LoadFile(file, explicitlyNamed: false);
+        }
+    }
+
+    private void LoadFile(string path, bool explicitlyNamed)
+    {
+        var full = Path.GetFullPath(path);
+        if (!seen.Add(full))
+        {
+            return;
+        }
+
+        var extension = Path.GetExtension(path);
+        if (MediaExtensions.Contains(extension))
+        {
+            errors.Add(new InputError(path, "images and audio are read by the ingestion pipeline (OCR, transcription), not by `vigil analyze`; skipped"));
+            return;
+        }
+
+        if (!TextExtensions.Contains(extension) && !explicitlyNamed)
+        {
+            return;
+        }
+
+        Try(path, () => ReadTextFile(path));
+    }
+
+    private void ReadTextFile(string path)
+    {
+        var text = TextFile.Read(path);
+        var name = Path.GetFileName(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (OpenApiSniffer.IsOpenApi(text))
+        {
+            sources.Add(new SourceDocument(name, SourceKind.OpenApi, text, sources.Count));
+        }
+        else if (extension == ".json" && ThreadFile.LooksLikeThread(text))
+        {
+            var (messages, attachments) = ThreadFile.Parse(name, text, sources.Count);
+            sources.AddRange(messages);
+            foreach (var attachment in attachments)
+            {
+                var attachmentPath = Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileName(attachment));
+                if (File.Exists(attachmentPath))
+                {
+                    LoadFile(attachmentPath, explicitlyNamed: false);
+                }
+            }
+        }
+        else if (extension is ".json" or ".yaml" or ".yml")
+        {
+            throw new InputException(extension == ".json"
+                ? "neither a thread (a JSON array of messages) nor an OpenAPI document"
+                : "not an OpenAPI document: no top-level 'openapi' or 'swagger' key");
+        }
+        else if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InputException("empty file");
+        }
+        else
+        {
+            sources.Add(new SourceDocument(name, SourceKind.Document, text, sources.Count));
+        }
+    }
+
+    private void Try(string path, Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (InputException e)
+        {
+            errors.Add(new InputError(path, e.Message));
+        }
+        catch (IOException e)
+        {
+            errors.Add(new InputError(path, $"cannot read: {e.Message}"));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            errors.Add(new InputError(path, "permission denied"));
+        }
+    }
+}

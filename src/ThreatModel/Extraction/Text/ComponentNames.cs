@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Vigil.ThreatModel.Model;
+
+namespace Vigil.ThreatModel.Extraction.Text;
+
+/// <summary>
+/// Finds the names teams give their own components: <c>payments-svc</c>, <c>telemetry-ingest</c>, "the payment service",
+/// <c>orders.v1</c>. The suffix or the word next to the name says what kind of element it is.
+/// </summary>
+internal static partial class ComponentNames
+{
+    private static readonly Dictionary<string, ElementKind> SuffixKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["svc"] = ElementKind.Service, ["service"] = ElementKind.Service, ["api"] = ElementKind.Service, ["bff"] = ElementKind.Service,
+        ["worker"] = ElementKind.Service, ["gateway"] = ElementKind.Service, ["ingest"] = ElementKind.Service, ["sink"] = ElementKind.Service,
+        ["ui"] = ElementKind.Service, ["bot"] = ElementKind.Service, ["dashboard"] = ElementKind.Service, ["portal"] = ElementKind.Service,
+        ["server"] = ElementKind.Service, ["consumer"] = ElementKind.Service, ["producer"] = ElementKind.Service, ["proxy"] = ElementKind.Service,
+        ["broker"] = ElementKind.Queue, ["runner"] = ElementKind.Service, ["panel"] = ElementKind.Service, ["tool"] = ElementKind.Service,
+        ["backend"] = ElementKind.Service, ["frontend"] = ElementKind.ClientApp, ["engine"] = ElementKind.Service, ["scheduler"] = ElementKind.Service,
+        ["processor"] = ElementKind.Service, ["handler"] = ElementKind.Service, ["exporter"] = ElementKind.Service, ["connector"] = ElementKind.Service,
+        ["app"] = ElementKind.Service, ["web"] = ElementKind.Service, ["console"] = ElementKind.Service, ["manager"] = ElementKind.Service,
+        ["db"] = ElementKind.DataStore, ["database"] = ElementKind.DataStore, ["store"] = ElementKind.DataStore, ["cache"] = ElementKind.DataStore,
+        ["bucket"] = ElementKind.DataStore, ["lake"] = ElementKind.DataStore, ["warehouse"] = ElementKind.DataStore, ["vault"] = ElementKind.DataStore,
+        ["media"] = ElementKind.DataStore, ["uploads"] = ElementKind.DataStore, ["transcripts"] = ElementKind.DataStore, ["backups"] = ElementKind.DataStore,
+        ["queue"] = ElementKind.Queue, ["topic"] = ElementKind.Queue, ["stream"] = ElementKind.Queue, ["bus"] = ElementKind.Queue,
+    };
+
+    // Words next to a name that say what it is; "skip" words say it is not a component at all (a user, a secret, a column).
+    private static readonly Dictionary<string, ElementKind?> ContextKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["bucket"] = ElementKind.DataStore, ["s3"] = ElementKind.DataStore, ["database"] = ElementKind.DataStore, ["db"] = ElementKind.DataStore,
+        ["topic"] = ElementKind.Queue, ["queue"] = ElementKind.Queue, ["stream"] = ElementKind.Queue,
+        ["service"] = ElementKind.Service, ["svc"] = ElementKind.Service, ["microservice"] = ElementKind.Service, ["job"] = ElementKind.Service,
+        ["user"] = null, ["role"] = null, ["account"] = null, ["secret"] = null, ["key"] = null, ["variable"] = null, ["header"] = null,
+        ["column"] = null, ["field"] = null, ["table"] = null, ["param"] = null, ["parameter"] = null, ["flag"] = null, ["group"] = null,
+        ["token"] = null, ["scope"] = null, ["policy"] = null, ["label"] = null, ["claim"] = null, ["collection"] = null, ["namespace"] = null,
+    };
+
+    public static IEnumerable<Mention> Find(string sentence)
+    {
+        foreach (Match match in HyphenatedName().Matches(sentence))
+        {
+            var name = match.Groups["name"].Value;
+            var context = ContextKind(sentence, match.Index, match.Index + match.Length, out var skip);
+            if (skip)
+            {
+                continue;
+            }
+
+            var suffix = name[(name.LastIndexOfAny(['-', '_']) + 1)..];
+            if (SuffixKinds.TryGetValue(suffix, out var kind) || context is not null)
+            {
+                yield return new Mention(match.Index, match.Index + match.Length, name, context ?? kind, null, null, IsNamed: true);
+            }
+        }
+
+        foreach (Match match in SpacedName().Matches(sentence))
+        {
+            var head = match.Groups["head"].Value;
+            if (NotAName.Contains(head))
+            {
+                continue;
+            }
+
+            var name = $"{head}-{match.Groups["suffix"].Value.ToLowerInvariant()}";
+            yield return new Mention(match.Index, match.Index + match.Length, name, ElementKind.Service, null, null, IsNamed: true);
+        }
+
+        foreach (Match match in VersionedTopic().Matches(sentence))
+        {
+            yield return new Mention(match.Index, match.Index + match.Length, match.Groups["name"].Value, ElementKind.Queue, "topic", null, IsNamed: true);
+        }
+    }
+
+    private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "our", "their", "this", "that", "each", "every", "any", "one", "new", "web", "rest", "public", "private",
+        "internal", "external", "same", "other", "backend", "legacy", "main", "micro", "admin", "tenant", "token", "json", "http",
+        "graphql", "soap", "grpc", "that's", "it's", "is", "are", "own", "its", "per", "to", "of", "for", "in", "on", "by", "with",
+        "and", "or", "all", "some", "no", "which", "what", "whose", "third-party", "partner", "vendor", "support", "key", "management",
+    };
+
+    private static ElementKind? ContextKind(string sentence, int start, int end, out bool skip)
+    {
+        skip = false;
+        var before = WordBefore().Match(sentence[..start]);
+        var after = WordAfter().Match(sentence, end);
+        foreach (var word in new[] { after.Success ? after.Groups[1].Value : null, before.Success ? before.Groups[1].Value : null })
+        {
+            if (word is not null && ContextKinds.TryGetValue(word, out var kind))
+            {
+                skip = kind is null;
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    // kebab or snake names with at least two parts, optionally in backticks, never part of a path, host or file name.
+    [GeneratedRegex(@"(?<![\w./:@-])`?(?<name>[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)`?(?![\w/.@-]*\w)(?!\()", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenatedName();
+
+    [GeneratedRegex(@"\b(?<head>[a-z][a-z0-9]{2,})[ ](?<suffix>svc|service|api|worker)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpacedName();
+
+    [GeneratedRegex(@"(?<![\w./-])`?(?<name>[a-z][a-z0-9_-]*\.v\d+)`?(?![\w.])", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionedTopic();
+
+    [GeneratedRegex(@"(\w+)[\s`]*$")]
+    private static partial Regex WordBefore();
+
+    [GeneratedRegex(@"\G[\s`]*(\w+)")]
+    private static partial Regex WordAfter();
+}

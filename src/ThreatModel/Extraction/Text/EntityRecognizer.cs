@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Vigil.ThreatModel.Knowledge;
+using Vigil.ThreatModel.Model;
+
+namespace Vigil.ThreatModel.Extraction.Text;
+
+/// <summary>
+/// Finds the elements a sentence names: the team's own component names, technologies and vendors from the lexicon,
+/// and people. Where a named component and a lexicon word overlap, the name wins and the word becomes its technology.
+/// </summary>
+internal sealed partial class EntityRecognizer(Catalog catalog)
+{
+    public List<Mention> Find(string sentence)
+    {
+        var named = ComponentNames.Find(sentence).ToList();
+        var lexical = new List<Mention>();
+        foreach (var term in catalog.Terms)
+        {
+            foreach (Match match in term.Pattern.Matches(sentence))
+            {
+                lexical.Add(new Mention(match.Index, match.Index + match.Length, term.Element ?? "", term.Kind, term.Technology, term.Boundary, IsNamed: false));
+            }
+        }
+
+        foreach (Match match in VendorName().Matches(sentence))
+        {
+            if (VendorCue().IsMatch(sentence))
+            {
+                named.Add(new Mention(match.Index, match.Index + match.Length, match.Value, ElementKind.ExternalService, null, BoundaryKind.ThirdParty, IsNamed: true));
+            }
+        }
+
+        var mentions = new List<Mention>();
+        foreach (var mention in named.OrderBy(m => m.Start))
+        {
+            if (!mentions.Any(m => Overlaps(m, mention)))
+            {
+                mentions.Add(mention);
+            }
+        }
+
+        foreach (var word in lexical.OrderBy(m => m.Start).ThenByDescending(m => m.End - m.Start))
+        {
+            if (mentions.Any(m => Overlaps(m, word)))
+            {
+                continue;
+            }
+
+            mentions.Add(word);
+        }
+
+        return mentions.OrderBy(m => m.Start).ToList();
+    }
+
+    private static bool Overlaps(Mention a, Mention b) => a.Start < b.End && b.Start < a.End;
+
+    // Product-style names (PayNova, NorthStar) are vendors when the sentence talks about an API, webhook or hosted page.
+    [GeneratedRegex(@"(?<![\w.-])[A-Z][a-z]+[A-Z][A-Za-z]+(?![\w.-])")]
+    private static partial Regex VendorName();
+
+    [GeneratedRegex(@"\b(?:api|apis|webhooks?|hosted|vendor|partner|third[- ]party|provider|saas|sdk|tokeni[sz]e|'s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VendorCue();
+}
