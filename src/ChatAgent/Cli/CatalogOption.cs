@@ -12,14 +12,9 @@ internal static class CatalogOption
 
     public static ThreatAnalyzer? Analyzer(string? directory, TextWriter error)
     {
-        if (directory is null)
-        {
-            return ThreatAnalyzer.Default;
-        }
-
         try
         {
-            return new ThreatAnalyzer(Catalog.Load(directory));
+            return directory is null ? ThreatAnalyzer.Default : new ThreatAnalyzer(Catalog.Load(directory));
         }
         catch (CatalogException e)
         {

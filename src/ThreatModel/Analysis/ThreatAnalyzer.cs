@@ -14,7 +14,10 @@ public sealed class ThreatAnalyzer(Catalog catalog)
 {
     private readonly RuleEngine engine = new(catalog);
 
-    public static ThreatAnalyzer Default { get; } = new(Catalog.Default);
+    private static readonly Lazy<ThreatAnalyzer> DefaultInstance = new(() => new ThreatAnalyzer(Catalog.Default));
+
+    /// <summary>The analyzer over the embedded catalogue; throws <see cref="CatalogException"/> if that catalogue is broken.</summary>
+    public static ThreatAnalyzer Default => DefaultInstance.Value;
 
     /// <summary>Analyzes the sources in order. A source no extractor can read raises <see cref="SourceFormatException"/>.</summary>
     public AnalysisResult Analyze(IEnumerable<SourceDocument> sources, string name, int version = 1)

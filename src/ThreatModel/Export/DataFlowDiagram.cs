@@ -21,6 +21,11 @@ internal static class DataFlowDiagram
         foreach (var boundary in model.Boundaries)
         {
             var members = boundary.Members.Where(m => placed.Add(m)).ToList();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
             sb.Append("    subgraph ").Append(ids.Of("tb_", boundary.Id))
                 .Append("[\"").Append(MermaidText.Label(boundary.Name)).Append("\"]\n");
             foreach (var member in members)
@@ -46,9 +51,10 @@ internal static class DataFlowDiagram
                 cleartext.Add(i);
             }
 
+            var label = EdgeLabel(flow);
             sb.Append("    ").Append(ids.Of("n_", flow.Source))
                 .Append(isCleartext ? " -.->" : " -->")
-                .Append("|\"").Append(MermaidText.Label(EdgeLabel(flow))).Append("\"| ")
+                .Append(label.Length == 0 ? " " : $"|\"{MermaidText.Label(label)}\"| ")
                 .Append(ids.Of("n_", flow.Target)).Append('\n');
         }
 
@@ -60,7 +66,7 @@ internal static class DataFlowDiagram
         return sb.ToString();
     }
 
-    /// <summary>What travels and how: "HTTP: card data · auth: none · ⚠ cleartext".</summary>
+    /// <summary>What travels and how: "HTTP: card data · auth: none · ⚠ cleartext"; empty when nothing was said.</summary>
     public static string EdgeLabel(DataFlow flow)
     {
         var parts = new List<string> { What(flow) };
@@ -74,10 +80,10 @@ internal static class DataFlowDiagram
             parts.Add("⚠ cleartext");
         }
 
-        return string.Join(" · ", parts);
+        return string.Join(" · ", parts.Where(p => p.Length > 0));
     }
 
-    /// <summary>What travels: "HTTP: card data", "card data", "HTTP", or "data" when nothing was said.</summary>
+    /// <summary>What travels: "HTTP: card data", "card data", "HTTP", or empty when nothing was said.</summary>
     public static string What(DataFlow flow)
     {
         var data = string.Join(", ", flow.Data);
@@ -86,7 +92,7 @@ internal static class DataFlowDiagram
             ({ Length: > 0 } p, { Length: > 0 } d) => $"{p}: {d}",
             ({ Length: > 0 } p, _) => p,
             (_, { Length: > 0 } d) => d,
-            _ => "data",
+            _ => "",
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Vigil.ThreatModel.Analysis;
 
@@ -10,6 +11,11 @@ namespace Vigil.ThreatModel.Export;
 public sealed class SarifReportExporter : IReportExporter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    // The build's version (without the "+commit" suffix), so SARIF consumers can tell which Vigil produced a log.
+    private static readonly string ToolVersion =
+        (typeof(SarifReportExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
 
     public string Format => "sarif";
 
@@ -31,6 +37,7 @@ public sealed class SarifReportExporter : IReportExporter
                     ["driver"] = new JsonObject
                     {
                         ["name"] = "Vigil",
+                        ["semanticVersion"] = ToolVersion,
                         ["rules"] = new JsonArray(rules.Select(r => (JsonNode)r.Rule).ToArray()),
                     },
                 },

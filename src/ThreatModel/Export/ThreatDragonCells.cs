@@ -106,7 +106,8 @@ internal static class ThreatDragonCells
     public static JsonObject Flow(DataFlow flow, SystemModel model, JsonArray threats)
     {
         var open = HasOpenThreats(threats);
-        var name = DataFlowDiagram.What(flow);
+        var what = DataFlowDiagram.What(flow);
+        var name = what.Length > 0 ? what : "Data flow";
         var untrusted = new[] { flow.Source, flow.Target }
             .Select(model.FindElement)
             .Any(e => e?.Boundary is { } b && BoundaryNames.IsUntrusted(b));

@@ -42,8 +42,14 @@ public static partial class ElementNames
         return id.Length == 0 ? "element" : id;
     }
 
+    // Names that end in "s" without being plurals.
+    private static readonly HashSet<string> NotPlural = new(StringComparer.Ordinal)
+    {
+        "postgres", "kubernetes", "redis", "analytics", "status", "devops", "news", "series", "https", "sms", "aws", "gcs", "dns", "ops", "cors", "ads",
+    };
+
     private static string Singular(string word) =>
-        word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is")
+        word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is") && !NotPlural.Contains(word)
             ? word[..^1]
             : word;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Vigil.ThreatModel.Export;
-using Vigil.ThreatModel.Findings;
 using Xunit;
 
 namespace Vigil.ThreatModel.Tests.Export;

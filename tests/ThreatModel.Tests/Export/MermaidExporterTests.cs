@@ -75,7 +75,21 @@ public sealed class MermaidExporterTests
         Assert.Contains("n_end[\"end\"]", diagram);
         Assert.Contains("n_a_b[\"a-b\"]", diagram);
         Assert.Contains("n_a_b_2[\"a.b\"]", diagram);
-        Assert.Contains("n_a_b_2 -->|\"data\"| n_end", diagram);
+        Assert.Contains("    n_a_b_2 --> n_end\n", diagram);
+    }
+
+    [Fact]
+    public void Flow_nobody_described_is_an_unlabelled_arrow()
+    {
+        var model = PaymentsDesign.Model() with
+        {
+            Flows = [new DataFlow("buyer->postgres", "buyer", "postgres", null, [], null, null, [])],
+        };
+
+        var diagram = exporter.Export(new Analysis.AnalysisResult(model, [], []));
+
+        Assert.Contains("    n_buyer --> n_postgres\n", diagram);
+        Assert.DoesNotContain("linkStyle", diagram);
     }
 
     [Fact]

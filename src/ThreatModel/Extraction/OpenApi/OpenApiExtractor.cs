@@ -9,22 +9,28 @@ namespace Vigil.ThreatModel.Extraction.OpenApi;
 /// </summary>
 public sealed class OpenApiExtractor : ISourceExtractor
 {
-    private readonly SensitiveFieldLexicon lexicon;
-    private readonly IOpenApiFactReader[] readers;
+    // Built on first use: a thread without a spec never pays for loading the lexicon.
+    private readonly Lazy<SensitiveFieldLexicon> lexicon;
+    private readonly Lazy<IOpenApiFactReader[]> readers;
 
     public OpenApiExtractor()
-        : this(SensitiveFieldLexicon.Default)
+        : this(new Lazy<SensitiveFieldLexicon>(() => SensitiveFieldLexicon.Default))
     {
     }
 
     public OpenApiExtractor(SensitiveFieldLexicon lexicon)
+        : this(new Lazy<SensitiveFieldLexicon>(lexicon))
+    {
+    }
+
+    private OpenApiExtractor(Lazy<SensitiveFieldLexicon> lexicon)
     {
         this.lexicon = lexicon;
-        readers =
+        readers = new Lazy<IOpenApiFactReader[]>(() =>
         [
             new TransportFacts(),
             new AuthenticationFacts(),
-            new CredentialInUrlFacts(lexicon),
+            new CredentialInUrlFacts(lexicon.Value),
             new OperationInventoryFacts(),
             new AdminInterfaceFacts(),
             new FileUploadFacts(),
@@ -33,7 +39,7 @@ public sealed class OpenApiExtractor : ISourceExtractor
             new SequentialIdFacts(),
             new UserSuppliedUrlFacts(),
             new RateLimitFacts(),
-        ];
+        ]);
     }
 
     public bool CanRead(SourceDocument source) => source.Kind switch
@@ -59,12 +65,12 @@ public sealed class OpenApiExtractor : ISourceExtractor
             builder.AddFact(fact);
         }
 
-        foreach (var hit in new SensitiveDataReader(lexicon).Read(spec))
+        foreach (var hit in new SensitiveDataReader(lexicon.Value).Read(spec))
         {
             builder.AddData(hit.Name, hit.Field.Classification, hit.Field.Tags, serviceId, spec.Cite(hit.Location));
         }
     }
 
     /// <summary>Every fact the spec states, before the model builder merges facts that share a key and subject.</summary>
-    internal IEnumerable<Fact> ReadFacts(OpenApiSpec spec) => readers.SelectMany(reader => reader.Read(spec));
+    internal IEnumerable<Fact> ReadFacts(OpenApiSpec spec) => readers.Value.SelectMany(reader => reader.Read(spec));
 }

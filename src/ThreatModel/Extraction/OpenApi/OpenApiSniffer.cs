@@ -117,7 +117,8 @@ internal static class OpenApiSniffer
 
         foreach (var c in line[..colon])
         {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '$' or '"' or '\'' or '/' or ' '))
+            // Spec keys are single words ("openapi", "x-tagGroups", "paths"); prose like "We attach the spec:" is not.
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '$' or '"' or '\''))
             {
                 return false;
             }

@@ -98,7 +98,8 @@ public sealed class SensitiveFieldLexicon
             entry.Names.Select(FieldWords.Split).Where(w => w.Length > 0).ToArray(),
             entry.Within.SelectMany(FieldWords.Split).ToHashSet(StringComparer.Ordinal),
             entry.Types.Select(t => t.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
-            [.. defaultUnless, .. entry.UnlessFollowedBy.SelectMany(FieldWords.Split)]);
+            [.. defaultUnless, .. entry.UnlessFollowedBy.SelectMany(FieldWords.Split)],
+            [.. entry.UnlessPrecededBy.SelectMany(FieldWords.Split)]);
     }
 
     private static SensitiveFieldLexicon LoadEmbedded()

@@ -24,5 +24,7 @@ internal sealed class SensitiveFieldLexiconFile
         public List<string> Types { get; set; } = [];
 
         public List<string> UnlessFollowedBy { get; set; } = [];
+
+        public List<string> UnlessPrecededBy { get; set; } = [];
     }
 }

@@ -7,7 +7,8 @@ internal sealed class SensitiveFieldRule(
     string[][] names,
     IReadOnlySet<string> within,
     IReadOnlySet<string> types,
-    IReadOnlyList<string> unlessFollowedBy)
+    IReadOnlyList<string> unlessFollowedBy,
+    IReadOnlyList<string> unlessPrecededBy)
 {
     public SensitiveField Field => sensitive;
 
@@ -29,7 +30,7 @@ internal sealed class SensitiveFieldRule(
     private static bool IsWholeName(string[] fieldWords, string[] name) =>
         fieldWords.Length == name.Length && fieldWords.Zip(name).All(pair => FieldWords.Same(pair.First, pair.Second));
 
-    // Whole words in order: "token" is in "access_token" but not in "tokenize"; "token_type" is about a token, not one.
+    // Whole words in order: "token" is in "access_token" but not in "tokenize"; "token_type" and "page_token" are not secrets.
     private bool ContainsPhrase(string[] fieldWords, string[] phrase)
     {
         for (var start = 0; start + phrase.Length <= fieldWords.Length; start++)
@@ -40,8 +41,7 @@ internal sealed class SensitiveFieldRule(
                 matched = FieldWords.Same(fieldWords[start + i], phrase[i]);
             }
 
-            var next = start + phrase.Length;
-            if (matched && (next == fieldWords.Length || !unlessFollowedBy.Any(word => FieldWords.Same(fieldWords[next], word))))
+            if (matched && !Qualified(fieldWords, start, start + phrase.Length))
             {
                 return true;
             }
@@ -49,4 +49,8 @@ internal sealed class SensitiveFieldRule(
 
         return false;
     }
+
+    private bool Qualified(string[] fieldWords, int start, int next) =>
+        (next < fieldWords.Length && unlessFollowedBy.Any(word => FieldWords.Same(fieldWords[next], word)))
+        || (start > 0 && unlessPrecededBy.Any(word => FieldWords.Same(fieldWords[start - 1], word)));
 }

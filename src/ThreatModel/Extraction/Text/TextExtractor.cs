@@ -168,11 +168,15 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
         }
     }
 
-    // The element a statement is about: the nearest one named before it in the sentence, else after it, else the topic.
+    // The element a statement is about: our own components first (threats are about what we build), the nearest one
+    // named before the phrase, else after it; then an outside system named in the sentence; then the topic.
     private string? SubjectAt(List<ResolvedMention> mentions, int index) =>
-        (mentions.Where(m => m.Start <= index && m.Kind is not ElementKind.Actor).MaxBy(m => m.Start)
-         ?? mentions.Where(m => m.Kind is not ElementKind.Actor).MinBy(m => m.Start - index))?.Id
+        NearestOf(mentions.Where(m => m.Kind is not (ElementKind.Actor or ElementKind.ExternalService)).ToList(), index)
+        ?? NearestOf(mentions.Where(m => m.Kind is ElementKind.ExternalService).ToList(), index)
         ?? topic;
+
+    private static string? NearestOf(List<ResolvedMention> candidates, int index) =>
+        (candidates.Where(m => m.Start <= index).MaxBy(m => m.Start) ?? candidates.MinBy(m => m.Start - index))?.Id;
 
     private static ResolvedMention? Nearest(List<ResolvedMention> mentions, int index) =>
         mentions.Where(m => m.Kind is not ElementKind.Actor).MinBy(m => Math.Abs(m.Start - index));

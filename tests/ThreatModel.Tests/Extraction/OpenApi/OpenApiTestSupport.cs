@@ -31,6 +31,8 @@ internal static class OpenApiTestSupport
 
     public static IReadOnlyList<Fact> Facts(this IEnumerable<Fact> facts, string key) => facts.Where(f => f.Key == key).ToList();
 
+    public static IReadOnlyList<string?> Details(this SystemModel model, string key) => model.Facts.Details(key);
+
     public static IReadOnlyList<string?> Details(this IEnumerable<Fact> facts, string key) => facts.Where(f => f.Key == key).Select(f => f.Detail).ToList();
 
     public static DataAsset Data(this SystemModel model, string name) =>

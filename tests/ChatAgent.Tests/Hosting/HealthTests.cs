@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Vigil.ChatAgent.Hosting;
+
+namespace Vigil.ChatAgent.Tests.Hosting;
+
+/// <summary>The real host on a loopback port, as `vigil serve` starts it.</summary>
+public sealed class HealthTests : IDisposable
+{
+    private readonly string dataDir = Directory.CreateTempSubdirectory("vigil-host-").FullName;
+
+    [Fact]
+    public async Task Host_starts_on_loopback_and_answers_healthz()
+    {
+        await using var app = VigilHost.Build([$"--Vigil:DataDir={dataDir}"], "http://127.0.0.1:0");
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var response = await http.GetAsync("/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"status\":\"ok\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Unwritable_data_dir_stops_the_start_naming_the_key()
+    {
+        var file = Path.Combine(dataDir, "not-a-folder");
+        await File.WriteAllTextAsync(file, "", TestContext.Current.CancellationToken);
+        await using var app = VigilHost.Build([$"--Vigil:DataDir={file}"], "http://127.0.0.1:0");
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Vigil:DataDir", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(dataDir, recursive: true);
+}
