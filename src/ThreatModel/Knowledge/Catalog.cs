@@ -8,7 +8,7 @@ namespace Vigil.ThreatModel.Knowledge;
 public sealed class Catalog
 {
     // Bounds the cost of a pathological pattern in a user rule folder instead of hanging the host.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     private static readonly Lazy<Catalog> Embedded = new(() => Load(null));

@@ -11,6 +11,20 @@ internal static class YamlCatalogReader
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
+    // YamlDotNet reports a mapping where text was expected as "cannot create String": say what to do instead.
+    private static string Reason(YamlException e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is MissingMethodException && inner.Message.Contains("System.String", StringComparison.Ordinal))
+            {
+                return "expected text but found a key/value pair; quote text that contains ': '";
+            }
+        }
+
+        return e.InnerException?.Message ?? e.Message;
+    }
+
     public static List<T> ReadList<T>(string file, string yaml)
     {
         try
@@ -19,8 +33,7 @@ internal static class YamlCatalogReader
         }
         catch (YamlException e)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            throw new CatalogException(file, $"line {e.Start.Line}: {reason}", e);
+            throw new CatalogException(file, $"line {e.Start.Line}: {Reason(e)}", e);
         }
     }
 }

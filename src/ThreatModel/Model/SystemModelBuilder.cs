@@ -142,14 +142,17 @@ public sealed class SystemModelBuilder
             LatestStatements(facts));
     }
 
-    /// <summary>A later statement about the same thing overrides an earlier one ("actually we do verify it now").</summary>
+    /// <summary>
+    /// A later statement about the same thing (key, element and detail such as an endpoint) overrides an earlier one
+    /// ("actually we do verify it now"); statements about different endpoints of one service all stay.
+    /// </summary>
     private static List<Fact> LatestStatements(List<Fact> all)
     {
         var latest = new Dictionary<(string Key, string? Subject, string? Detail), Fact>();
         var order = new List<(string, string?, string?)>();
         foreach (var fact in all)
         {
-            var key = (fact.Key, fact.Subject, fact.Kind == FactKind.Practice ? fact.Detail : null);
+            var key = (fact.Key, fact.Subject, fact.Detail);
             if (!latest.ContainsKey(key))
             {
                 order.Add(key);

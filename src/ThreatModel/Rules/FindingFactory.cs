@@ -19,7 +19,9 @@ internal static class FindingFactory
             .Replace("{data}", data?.Name ?? "its data", StringComparison.Ordinal)
             .Trim();
 
-        var (score, severity, rationale) = scorer.Score(Enum.Parse<Severity>(rule.Severity, ignoreCase: true), subject?.Id);
+        var unauthenticated = triggers.Any(t => t.Key == "unauthenticated-operation" || (t.Key == "authentication" && !t.IsPresent)
+            || (t.Detail is not null && model.Facts.Any(f => f.Key == "unauthenticated-operation" && f.Subject == t.Subject && f.Detail == t.Detail)));
+        var (score, severity, rationale) = scorer.Score(Enum.Parse<Severity>(rule.Severity, ignoreCase: true), subject?.Id, unauthenticated);
         var evidence = triggers.Count > 0
             ? triggers.Select(t => t.Evidence).Distinct().ToList()
             : subject?.Evidence.Take(2).ToList() ?? [];

@@ -14,7 +14,8 @@ public sealed class RiskScorer(SystemModel model)
 
     public Reachability Reachability => reachability;
 
-    public (double Score, Severity Severity, string Rationale) Score(Severity basis, string? elementId)
+    /// <param name="statedUnauthenticated">The finding itself is about missing authentication, whatever else the element offers.</param>
+    public (double Score, Severity Severity, string Rationale) Score(Severity basis, string? elementId, bool statedUnauthenticated = false)
     {
         var score = basis switch
         {
@@ -39,7 +40,7 @@ public sealed class RiskScorer(SystemModel model)
             reasons.Add(reason);
         }
 
-        var authentication = elementId is null ? null : AuthenticationState(elementId);
+        var authentication = statedUnauthenticated ? FactState.Absent : elementId is null ? null : AuthenticationState(elementId);
         if (authentication == FactState.Present)
         {
             score -= 0.5;

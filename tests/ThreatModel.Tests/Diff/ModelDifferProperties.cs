@@ -19,9 +19,9 @@ public sealed class ModelDifferProperties
         "reports-api reads from postgres",
         "orders-svc publishes to kafka",
         "loyalty-svc consumes from kafka, delivery is at-least-once and we don't keep processed event ids",
-        "the live secret key is in appsettings.Production.json in the repo",
+        "payments-svc keeps the live secret key in appsettings.Production.json in the repo",
         "admin-panel is internet-facing with a single shared password",
-        "we log the full request body at INFO to Datadog",
+        "payments-svc logs the full request body at INFO to Datadog",
     ];
 
     private static AnalysisResult Analyze(IEnumerable<string> messages) =>
@@ -56,7 +56,7 @@ public sealed class ModelDifferProperties
     public void Adding_a_message_reports_new_findings_and_a_summary()
     {
         var before = Analyze(["payments-svc stores card numbers in postgres"]);
-        var after = Analyze(["payments-svc stores card numbers in postgres", "the live secret key is in appsettings.Production.json in the repo"]);
+        var after = Analyze(["payments-svc stores card numbers in postgres", "payments-svc keeps the live secret key in appsettings.Production.json in the repo"]);
 
         var diff = ModelDiffer.Compare(before, after);
 

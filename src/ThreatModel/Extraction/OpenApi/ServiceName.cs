@@ -23,11 +23,13 @@ internal static partial class ServiceName
             return new Result(identifier ?? title, $"title: {title}", title);
         }
 
-        var host = (document.Servers ?? [])
-            .Select(server => Uri.TryCreate(server.Url, UriKind.Absolute, out var uri) ? uri.Host : null)
-            .FirstOrDefault(value => !string.IsNullOrEmpty(value));
-        return host is not null
-            ? new Result(host, $"url: {document.Servers!.First(s => s.Url?.Contains(host, StringComparison.Ordinal) == true).Url}", null)
+        // Title is required by every OpenAPI version; without one, the host is the next best name.
+        // ("/v1" is an absolute file URI on Unix, hence the scheme check.)
+        var server = (document.Servers ?? [])
+            .Select(s => (s.Url, Uri: Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null))
+            .FirstOrDefault(s => s.Uri is not null);
+        return server.Uri is not null
+            ? new Result(server.Uri.Host, $"url: {server.Url}", null)
             : new Result(Path.GetFileNameWithoutExtension(sourceId), sourceId, null);
     }
 

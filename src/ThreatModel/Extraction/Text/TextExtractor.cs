@@ -14,6 +14,7 @@ namespace Vigil.ThreatModel.Extraction.Text;
 public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
 {
     private readonly EntityRecognizer recognizer = new(catalog);
+    private readonly Dictionary<string, int> mentionCounts = new(StringComparer.Ordinal);
     private string? topic;
 
     public bool CanRead(SourceDocument source) => source.Kind is SourceKind.Message or SourceKind.Document;
@@ -27,8 +28,23 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
             AddFlows(sentence.Text, mentions, builder, evidence);
             AddData(sentence.Text, mentions, builder, evidence);
             AddFacts(sentence.Text, mentions, builder, evidence);
-            var focus = mentions.LastOrDefault(m => m.Kind is not (ElementKind.Actor or ElementKind.ExternalService));
-            topic = focus?.Id ?? topic;
+            UpdateTopic(mentions);
+        }
+    }
+
+    // The topic is the service the conversation is about (the one named most so far): a sentence that names no
+    // element is about it, not about the database, cron job or vendor mentioned in passing.
+    private void UpdateTopic(List<ResolvedMention> mentions)
+    {
+        foreach (var mention in mentions.Where(m => m.Kind is not (ElementKind.Actor or ElementKind.ExternalService)))
+        {
+            var weight = mention.Kind == ElementKind.Service ? 2 : 1;
+            mentionCounts[mention.Id] = mentionCounts.GetValueOrDefault(mention.Id) + weight;
+        }
+
+        if (mentionCounts.Count > 0)
+        {
+            topic = mentionCounts.MaxBy(c => c.Value).Key;
         }
     }
 
@@ -138,34 +154,46 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     {
         foreach (var signal in catalog.Signals)
         {
-            var absent = signal.Absent?.Match(sentence);
-            if (absent is { Success: true })
+            try
             {
-                builder.AddFact(new Fact(signal.Key, signal.Kind, FactState.Absent, SubjectAt(mentions, absent.Index), evidence, Detail(sentence)));
-                continue;
+                AddFact(signal, sentence, mentions, builder, evidence);
             }
-
-            var present = signal.Present?.Match(sentence);
-            if (present is not { Success: true })
+            catch (RegexMatchTimeoutException)
             {
-                continue;
+                // A pathological pattern (e.g. from a user catalogue) loses this sentence, not the whole analysis.
             }
-
-            // The first unnegated statement wins; a sentence that only negates states the fact absent.
-            var state = FactState.Absent;
-            var at = present;
-            for (var match = present; match.Success; match = match.NextMatch())
-            {
-                var candidate = StatementPolarity.Of(sentence, match.Index, match.Index + match.Length, signal.Kind);
-                if (candidate != FactState.Absent)
-                {
-                    (state, at) = (candidate, match);
-                    break;
-                }
-            }
-
-            builder.AddFact(new Fact(signal.Key, signal.Kind, state, SubjectAt(mentions, at.Index), evidence, Detail(sentence)));
         }
+    }
+
+    private void AddFact(Signal signal, string sentence, List<ResolvedMention> mentions, SystemModelBuilder builder, Evidence evidence)
+    {
+        var absent = signal.Absent?.Match(sentence);
+        if (absent is { Success: true })
+        {
+            builder.AddFact(new Fact(signal.Key, signal.Kind, FactState.Absent, SubjectAt(mentions, absent.Index), evidence, Detail(sentence)));
+            return;
+        }
+
+        var present = signal.Present?.Match(sentence);
+        if (present is not { Success: true })
+        {
+            return;
+        }
+
+        // The first unnegated statement wins; a sentence that only negates states the fact absent.
+        var state = FactState.Absent;
+        var at = present;
+        for (var match = present; match.Success; match = match.NextMatch())
+        {
+            var candidate = StatementPolarity.Of(sentence, match.Index, match.Index + match.Length, signal.Kind);
+            if (candidate != FactState.Absent)
+            {
+                (state, at) = (candidate, match);
+                break;
+            }
+        }
+
+        builder.AddFact(new Fact(signal.Key, signal.Kind, state, SubjectAt(mentions, at.Index), evidence, Detail(sentence)));
     }
 
     // The element a statement is about: our own components first (threats are about what we build), the nearest one

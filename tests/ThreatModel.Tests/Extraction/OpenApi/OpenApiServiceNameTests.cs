@@ -43,4 +43,15 @@ public sealed class OpenApiServiceNameTests
 
         Assert.Equal(builder.Resolve("payments-svc"), builder.Resolve("Brightcart payments-svc"));
     }
+
+    [Fact]
+    public void Spec_without_a_title_is_named_after_its_server_host()
+    {
+        const string untitled = "openapi: 3.0.3\ninfo: {version: '1'}\nservers:\n  - url: /v1\n  - url: https://ledger.example.com/v1\npaths: {}\n";
+
+        var service = Assert.Single(Extract(untitled, "ledger.yaml").Elements);
+
+        Assert.Equal("ledger.example.com", service.Name);
+        Assert.Equal([new Evidence("ledger.yaml", "url: https://ledger.example.com/v1")], service.Evidence);
+    }
 }
