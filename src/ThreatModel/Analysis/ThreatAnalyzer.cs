@@ -10,7 +10,8 @@ using Vigil.ThreatModel.Sources;
 namespace Vigil.ThreatModel.Analysis;
 
 /// <summary>Sources in, model + scored findings + attack paths out. Pure: no network, no database.</summary>
-public sealed class ThreatAnalyzer(Catalog catalog)
+/// <param name="enrichers">Extractors that read every source after the primary one (an LLM extractor, a paraphrase matcher).</param>
+public sealed class ThreatAnalyzer(Catalog catalog, IReadOnlyList<ISourceExtractor>? enrichers = null)
 {
     private readonly RuleEngine engine = new(catalog);
 
@@ -30,6 +31,13 @@ public sealed class ThreatAnalyzer(Catalog catalog)
             var extractor = extractors.FirstOrDefault(e => e.CanRead(source))
                 ?? throw new SourceFormatException(source.Id, $"no extractor reads {source.Kind} sources");
             extractor.Extract(source, builder);
+            foreach (var enricher in enrichers ?? [])
+            {
+                if (enricher.CanRead(source))
+                {
+                    enricher.Extract(source, builder);
+                }
+            }
         }
 
         return Analyze(builder.Build(name, version));

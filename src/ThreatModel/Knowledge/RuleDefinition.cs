@@ -13,6 +13,19 @@ public sealed class RuleDefinition
     public string Description { get; set; } = "";
     public List<string> Mitigations { get; set; } = [];
     public RuleCompliance Compliance { get; set; } = new();
+
+    /// <summary>Design snippets that prove the rule: the catalogue tests analyze each one.</summary>
+    public RuleExamples Examples { get; set; } = new();
+}
+
+/// <summary>
+/// Each entry is a short design text analyzed on its own: <c>fires</c> must produce a finding of the rule,
+/// <c>silent</c> (the control stated, or a near miss) must not. Kept with the rule so a team adding a rule adds its proof.
+/// </summary>
+public sealed class RuleExamples
+{
+    public List<string> Fires { get; set; } = [];
+    public List<string> Silent { get; set; } = [];
 }
 
 public sealed class RuleConditions

@@ -35,7 +35,9 @@ public sealed class RiskScorer(SystemModel model)
                 1 => (score + 1.0, "internet-reachable in 1 hop"),
                 2 => (score + 0.5, "reachable from an untrusted zone in 2 hops"),
                 int h => (score, $"reachable from an untrusted zone in {h} hops"),
-                null => (score - 1.0, "not reachable from an untrusted zone in the stated flows"),
+                null when IsInternalOnly(elementId) => (score - 1.0, "internal only"),
+                // Chat rarely states every flow: an element with no stated path in is not proven unreachable.
+                null => (score - 0.5, "internal (no stated path from an untrusted zone)"),
             };
             reasons.Add(reason);
         }
@@ -96,6 +98,9 @@ public sealed class RiskScorer(SystemModel model)
             .Concat(model.Flows.Where(f => f.Target == elementId).Select(f => f.Source)).ToHashSet();
         return model.Data.Where(d => d.HeldBy.Any(neighbours.Contains)).MaxBy(d => d.Classification);
     }
+
+    private bool IsInternalOnly(string elementId) =>
+        model.Facts.Any(f => f.Key == "internal-only" && f.IsPresent && f.Subject == elementId);
 
     private FactState? AuthenticationState(string elementId) =>
         model.Facts.LastOrDefault(f => f.Key == "authentication" && f.Subject == elementId)?.State;

@@ -23,6 +23,15 @@ internal static partial class ComponentNames
         ["bucket"] = ElementKind.DataStore, ["lake"] = ElementKind.DataStore, ["warehouse"] = ElementKind.DataStore, ["vault"] = ElementKind.DataStore,
         ["media"] = ElementKind.DataStore, ["uploads"] = ElementKind.DataStore, ["transcripts"] = ElementKind.DataStore, ["backups"] = ElementKind.DataStore,
         ["queue"] = ElementKind.Queue, ["topic"] = ElementKind.Queue, ["stream"] = ElementKind.Queue, ["bus"] = ElementKind.Queue,
+        ["sync"] = ElementKind.Service, ["job"] = ElementKind.Service, ["jobs"] = ElementKind.Service, ["cron"] = ElementKind.Service,
+        ["daemon"] = ElementKind.Service, ["agent"] = ElementKind.Service, ["lambda"] = ElementKind.Service, ["function"] = ElementKind.Service,
+        ["fn"] = ElementKind.Service, ["importer"] = ElementKind.Service, ["indexer"] = ElementKind.Service, ["crawler"] = ElementKind.Service,
+        ["scraper"] = ElementKind.Service, ["notifier"] = ElementKind.Service, ["mailer"] = ElementKind.Service, ["uploader"] = ElementKind.Service,
+        ["renderer"] = ElementKind.Service, ["transcoder"] = ElementKind.Service, ["thumbnailer"] = ElementKind.Service, ["builder"] = ElementKind.Service,
+        ["controller"] = ElementKind.Service, ["listener"] = ElementKind.Service, ["poller"] = ElementKind.Service, ["recorder"] = ElementKind.Service,
+        ["portal"] = ElementKind.Service, ["site"] = ElementKind.Service, ["extension"] = ElementKind.ClientApp, ["client"] = ElementKind.ClientApp,
+        ["es"] = ElementKind.DataStore, ["index"] = ElementKind.DataStore, ["logs"] = ElementKind.DataStore, ["storage"] = ElementKind.DataStore,
+        ["registry"] = ElementKind.Service, ["vault"] = ElementKind.DataStore, ["kv"] = ElementKind.DataStore,
     };
 
     // Words next to a name that say what it is; "skip" words say it is not a component at all (a user, a secret, a column).
@@ -31,6 +40,8 @@ internal static partial class ComponentNames
         ["bucket"] = ElementKind.DataStore, ["s3"] = ElementKind.DataStore, ["database"] = ElementKind.DataStore, ["db"] = ElementKind.DataStore,
         ["topic"] = ElementKind.Queue, ["queue"] = ElementKind.Queue, ["stream"] = ElementKind.Queue,
         ["service"] = ElementKind.Service, ["svc"] = ElementKind.Service, ["microservice"] = ElementKind.Service, ["job"] = ElementKind.Service,
+        ["cronjob"] = ElementKind.Service, ["deployment"] = ElementKind.Service, ["pod"] = ElementKind.Service, ["function"] = ElementKind.Service,
+        ["lambda"] = ElementKind.Service, ["container"] = ElementKind.Service, ["worker"] = ElementKind.Service, ["index"] = ElementKind.DataStore,
         ["user"] = null, ["role"] = null, ["account"] = null, ["secret"] = null, ["key"] = null, ["variable"] = null, ["header"] = null,
         ["column"] = null, ["field"] = null, ["table"] = null, ["param"] = null, ["parameter"] = null, ["flag"] = null, ["group"] = null,
         ["token"] = null, ["scope"] = null, ["policy"] = null, ["label"] = null, ["claim"] = null, ["collection"] = null, ["namespace"] = null,
@@ -43,6 +54,12 @@ internal static partial class ComponentNames
             var name = match.Groups["name"].Value;
             var context = ContextKind(sentence, match.Index, match.Index + match.Length, out var skip);
             if (skip)
+            {
+                continue;
+            }
+
+            var prefix = name[..name.IndexOfAny(['-', '_'])];
+            if (WordPrefixes.Contains(prefix))
             {
                 continue;
             }
@@ -78,6 +95,14 @@ internal static partial class ComponentNames
         "internal", "external", "same", "other", "backend", "legacy", "main", "micro", "admin", "tenant", "token", "json", "http",
         "graphql", "soap", "grpc", "that's", "it's", "is", "are", "own", "its", "per", "to", "of", "for", "in", "on", "by", "with",
         "and", "or", "all", "some", "no", "which", "what", "whose", "third-party", "partner", "vendor", "support", "key", "management",
+        "single", "shared", "whole", "entire", "cloud", "managed", "hosted", "storage", "messaging", "data", "background",
+    };
+
+    // "per-service", "non-admin", "multi-tenant", "cross-service": ordinary English, not component names.
+    private static readonly HashSet<string> WordPrefixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "per", "non", "multi", "self", "cross", "pre", "post", "re", "co", "sub", "inter", "intra", "anti", "un", "at", "in",
+        "on", "out", "over", "under", "end", "well", "long", "short", "high", "low", "read", "write", "single", "double",
     };
 
     private static ElementKind? ContextKind(string sentence, int start, int end, out bool skip)
@@ -101,7 +126,8 @@ internal static partial class ComponentNames
     [GeneratedRegex(@"(?<![\w./:@-])`?(?<name>[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)`?(?![\w/.@-]*\w)(?!\()", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedName();
 
-    [GeneratedRegex(@"\b(?<head>[a-z][a-z0-9]{2,})[ ](?<suffix>svc|service|api|worker)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // "payments svc", "the payment service". Not "api": "daily API allowance" and "public API" are ordinary English.
+    [GeneratedRegex(@"\b(?<head>[a-z][a-z0-9]{2,})[ ](?<suffix>svc|service|worker)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpacedName();
 
     [GeneratedRegex(@"(?<![\w./-])`?(?<name>[a-z][a-z0-9_-]*\.v\d+)`?(?![\w.])", RegexOptions.CultureInvariant)]

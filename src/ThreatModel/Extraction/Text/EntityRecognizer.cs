@@ -18,7 +18,9 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
         {
             foreach (Match match in term.Pattern.Matches(sentence))
             {
-                lexical.Add(new Mention(match.Index, match.Index + match.Length, term.Element ?? "", term.Kind, term.Technology, term.Boundary, IsNamed: false));
+                // A vendor is named by its own name ("Salesforce", "Datadog"), not by its category.
+                var name = term.Kind == ElementKind.ExternalService && term.Element is not null ? match.Value : term.Element ?? "";
+                lexical.Add(new Mention(match.Index, match.Index + match.Length, name, term.Kind, term.Technology, term.Boundary, IsNamed: false));
             }
         }
 
@@ -39,6 +41,7 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
             }
         }
 
+        Mention? previous = null;
         foreach (var word in lexical.OrderBy(m => m.Start).ThenByDescending(m => m.End - m.Start))
         {
             if (mentions.Any(m => Overlaps(m, word)))
@@ -46,7 +49,18 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
                 continue;
             }
 
+            // "Azure OpenAI gpt-4o" is one thing named twice: merge neighbours of the same technology.
+            if (previous is not null && previous.Technology == word.Technology && previous.Name.Length > 0
+                && string.IsNullOrWhiteSpace(sentence[previous.End..word.Start]))
+            {
+                var merged = previous with { End = word.End, Name = previous.Kind == ElementKind.ExternalService ? sentence[previous.Start..word.End] : previous.Name };
+                mentions[mentions.IndexOf(previous)] = merged;
+                previous = merged;
+                continue;
+            }
+
             mentions.Add(word);
+            previous = word;
         }
 
         return mentions.OrderBy(m => m.Start).ToList();

@@ -50,7 +50,7 @@ public sealed class TextExtractorTests
         var model = Read("widget → support-bot (FastAPI) → Azure OpenAI gpt-4o");
 
         Assert.Contains(model.Flows, f => f.Source == "web-client" && f.Target == "support-bot");
-        Assert.Contains(model.Flows, f => f.Source == "support-bot" && f.Target == "llm");
+        Assert.Contains(model.Flows, f => f.Source == "support-bot" && f.Target == "azure-openai-gpt-4o");
     }
 
     [Theory]
