@@ -4,11 +4,18 @@ using Vigil.Bench;
 using Vigil.ThreatModel.Analysis;
 
 // `vigil analyze` of a 300-message thread: median and p95 after warm-up, and allocations per analysis.
-// Usage: dotnet run -c Release --project bench/AnalyzeBench -- [CORPUS_DIR] [MESSAGES]
+// Usage: dotnet run -c Release --project bench/AnalyzeBench -- [CORPUS_DIR] [MESSAGES] [--interpreted] [--profile]
 var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "corpus");
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
 var thread = LongThread.Build(corpus, count);
-var analyzer = ThreatAnalyzer.Default;
+// The host's analyzer: compiled patterns, paid once at start (see PatternCompilation); --interpreted for the CLI's.
+var analyzer = args.Contains("--interpreted") ? ThreatAnalyzer.Default : ThreatAnalyzer.DefaultCompiled;
+if (args.Contains("--profile"))
+{
+    SignalProfile.Print(thread, top: 20);
+    SignalProfile.Print(thread, top: 0);
+    return;
+}
 
 for (var i = 0; i < 5; i++)
 {

@@ -25,7 +25,7 @@ public static class VigilHost
             .ValidateDataAnnotations()
             .Validate(o => DataDirIsWritable(o.DataDir), "Vigil:DataDir must name a folder Vigil can create and write to.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(_ => ThreatAnalyzer.Default);
+        builder.Services.AddSingleton(_ => ThreatAnalyzer.DefaultCompiled);
         return builder;
     }
 

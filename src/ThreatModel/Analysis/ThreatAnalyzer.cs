@@ -16,9 +16,13 @@ public sealed class ThreatAnalyzer(Catalog catalog, IReadOnlyList<ISourceExtract
     private readonly RuleEngine engine = new(catalog);
 
     private static readonly Lazy<ThreatAnalyzer> DefaultInstance = new(() => new ThreatAnalyzer(Catalog.Default));
+    private static readonly Lazy<ThreatAnalyzer> CompiledInstance = new(() => new ThreatAnalyzer(Catalog.DefaultCompiled));
 
     /// <summary>The analyzer over the embedded catalogue; throws <see cref="CatalogException"/> if that catalogue is broken.</summary>
     public static ThreatAnalyzer Default => DefaultInstance.Value;
+
+    /// <summary>The same with compiled patterns, for processes that analyze many designs (the host, benchmarks).</summary>
+    public static ThreatAnalyzer DefaultCompiled => CompiledInstance.Value;
 
     /// <summary>Analyzes the sources in order. A source no extractor can read raises <see cref="SourceFormatException"/>.</summary>
     public AnalysisResult Analyze(IEnumerable<SourceDocument> sources, string name, int version = 1)

@@ -9,9 +9,10 @@ public sealed class Catalog
 {
     // Bounds the cost of a pathological pattern in a user rule folder instead of hanging the host.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
-    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions PatternOptions = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Lazy<Catalog> Embedded = new(() => Load(null));
+    private static readonly Lazy<Catalog> EmbeddedCompiled = new(() => Load(null, PatternCompilation.Compiled));
 
     private Catalog(IReadOnlyList<Signal> signals, IReadOnlyList<LexiconTerm> terms, IReadOnlyList<DataTerm> dataTerms, IReadOnlyList<RuleDefinition> rules)
     {
@@ -26,11 +27,15 @@ public sealed class Catalog
     public IReadOnlyList<DataTerm> DataTerms { get; }
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
-    /// <summary>The embedded catalogue, loaded once per process.</summary>
+    /// <summary>The embedded catalogue with interpreted patterns: quick to load, for one-shot commands.</summary>
     public static Catalog Default => Embedded.Value;
 
-    public static Catalog Load(string? overrideDirectory)
+    /// <summary>The embedded catalogue with compiled patterns: seconds to load, then several times faster, for the host.</summary>
+    public static Catalog DefaultCompiled => EmbeddedCompiled.Value;
+
+    public static Catalog Load(string? overrideDirectory, PatternCompilation compilation = PatternCompilation.Interpreted)
     {
+        var options = compilation == PatternCompilation.Compiled ? PatternOptions | RegexOptions.Compiled : PatternOptions;
         var files = CatalogFiles.Load(overrideDirectory);
         var signals = new Dictionary<string, Signal>(StringComparer.Ordinal);
         var terms = new List<LexiconTerm>();
@@ -43,16 +48,16 @@ public sealed class Catalog
             {
                 foreach (var definition in YamlCatalogReader.ReadList<SignalDefinition>(path, yaml))
                 {
-                    signals[definition.Key] = CompileSignal(path, definition);
+                    signals[definition.Key] = CompileSignal(path, definition, options);
                 }
             }
             else if (path is "lexicon/technologies.yaml" or "lexicon/actors.yaml")
             {
-                terms.AddRange(YamlCatalogReader.ReadList<TermDefinition>(path, yaml).Select(t => CompileTerm(path, t)));
+                terms.AddRange(YamlCatalogReader.ReadList<TermDefinition>(path, yaml).Select(t => CompileTerm(path, t, options)));
             }
             else if (path == "lexicon/data.yaml")
             {
-                dataTerms.AddRange(YamlCatalogReader.ReadList<DataTermDefinition>(path, yaml).Select(d => CompileDataTerm(path, d)));
+                dataTerms.AddRange(YamlCatalogReader.ReadList<DataTermDefinition>(path, yaml).Select(d => CompileDataTerm(path, d, options)));
             }
             else if (path.StartsWith("rules/", StringComparison.Ordinal))
             {
@@ -67,7 +72,7 @@ public sealed class Catalog
         return new Catalog(signals.Values.ToList(), terms, dataTerms, rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList());
     }
 
-    private static Signal CompileSignal(string file, SignalDefinition definition)
+    private static Signal CompileSignal(string file, SignalDefinition definition, RegexOptions options)
     {
         if (string.IsNullOrWhiteSpace(definition.Key))
         {
@@ -81,10 +86,10 @@ public sealed class Catalog
             "practice" => FactKind.Practice,
             var other => throw new CatalogException(file, $"signal '{definition.Key}': unknown kind '{other}' (control, deployment or practice)"),
         };
-        return new Signal(definition.Key, kind, Alternation(file, definition.Key, definition.Present), Alternation(file, definition.Key, definition.Absent));
+        return new Signal(definition.Key, kind, Alternation(file, definition.Key, definition.Present, options), Alternation(file, definition.Key, definition.Absent, options));
     }
 
-    private static Regex? Alternation(string file, string key, IReadOnlyList<string> patterns)
+    private static Regex? Alternation(string file, string key, IReadOnlyList<string> patterns, RegexOptions options)
     {
         if (patterns.Count == 0)
         {
@@ -94,13 +99,13 @@ public sealed class Catalog
         // Compile each alone first so a bad pattern is reported by itself, not as part of a long alternation.
         foreach (var pattern in patterns)
         {
-            _ = Compile(file, key, pattern, RegexOptions.IgnoreCase);
+            _ = Compile(file, key, pattern, PatternOptions);
         }
 
-        return Compile(file, key, string.Join('|', patterns.Select(p => $"(?:{p})")));
+        return Compile(file, key, string.Join('|', patterns.Select(p => $"(?:{p})")), options);
     }
 
-    private static LexiconTerm CompileTerm(string file, TermDefinition term)
+    private static LexiconTerm CompileTerm(string file, TermDefinition term, RegexOptions options)
     {
         var label = term.Element ?? term.Technology ?? string.Join('|', term.Match);
         if (!Enum.TryParse<ElementKind>(term.Kind, ignoreCase: true, out var kind))
@@ -117,10 +122,10 @@ public sealed class Catalog
         }
 
         var pattern = @"(?<![\w-])(?:" + string.Join('|', term.Match) + @")(?![\w-])";
-        return new LexiconTerm(Compile(file, label, pattern), term.Element, kind, term.Technology, boundary);
+        return new LexiconTerm(Compile(file, label, pattern, options), term.Element, kind, term.Technology, boundary);
     }
 
-    private static DataTerm CompileDataTerm(string file, DataTermDefinition term)
+    private static DataTerm CompileDataTerm(string file, DataTermDefinition term, RegexOptions options)
     {
         if (!Enum.TryParse<Classification>(term.Classification, ignoreCase: true, out var classification))
         {
@@ -128,10 +133,10 @@ public sealed class Catalog
         }
 
         var pattern = @"(?<![\w-])(?:" + string.Join('|', term.Match) + @")(?![\w-])";
-        return new DataTerm(term.Name, Compile(file, term.Name, pattern), classification, term.Tags);
+        return new DataTerm(term.Name, Compile(file, term.Name, pattern, options), classification, term.Tags);
     }
 
-    private static Regex Compile(string file, string owner, string pattern, RegexOptions options = PatternOptions)
+    private static Regex Compile(string file, string owner, string pattern, RegexOptions options)
     {
         try
         {
