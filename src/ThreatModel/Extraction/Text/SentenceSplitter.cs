@@ -13,6 +13,7 @@ internal static partial class SentenceSplitter
     public static List<Sentence> Split(string text)
     {
         var sentences = new List<Sentence>();
+        var paragraph = new Paragraph();
         var inCode = false;
         var offset = 0;
         foreach (var rawLine in text.Split('\n'))
@@ -23,6 +24,7 @@ internal static partial class SentenceSplitter
             var fences = FenceCount(line);
             if (fences > 0)
             {
+                paragraph.FlushInto(sentences);
                 var outside = line.Replace("```", " ");
                 if (!string.IsNullOrWhiteSpace(outside))
                 {
@@ -35,20 +37,56 @@ internal static partial class SentenceSplitter
 
             if (string.IsNullOrWhiteSpace(line))
             {
-                continue;
+                paragraph.FlushInto(sentences);
             }
-
-            if (inCode)
+            else if (inCode)
             {
                 sentences.Add(new Sentence(line.Trim(), lineStart, IsCode: true));
             }
-            else
+            else if (!paragraph.TryContinue(line))
             {
-                AddProse(sentences, line, lineStart, isCode: false);
+                paragraph.FlushInto(sentences);
+                paragraph.Start(line, lineStart);
             }
         }
 
+        paragraph.FlushInto(sentences);
         return sentences;
+    }
+
+    /// <summary>
+    /// Prose hard-wrapped across lines ("this endpoint does not\nrequire a session") is one sentence: a line that does
+    /// not end a sentence continues into a next line that does not start a list item, heading or table row.
+    /// </summary>
+    private sealed class Paragraph
+    {
+        private string? text;
+        private int start;
+
+        public void Start(string line, int lineStart) => (text, start) = (line, lineStart);
+
+        public bool TryContinue(string line)
+        {
+            var trimmed = line.TrimStart();
+            if (text is null || EndsSentence(text) || BlockStart().IsMatch(trimmed) || !(char.IsLower(trimmed[0]) || trimmed[0] is '(' or '`'))
+            {
+                return false;
+            }
+
+            text = $"{text.TrimEnd()} {trimmed}";
+            return true;
+        }
+
+        public void FlushInto(List<Sentence> sentences)
+        {
+            if (text is not null)
+            {
+                AddProse(sentences, text, start, isCode: false);
+                text = null;
+            }
+        }
+
+        private static bool EndsSentence(string line) => line.TrimEnd() is var t && t.Length > 0 && t[^1] is '.' or '!' or '?' or ':' or ';';
     }
 
     private static void AddProse(List<Sentence> sentences, string line, int lineStart, bool isCode)
@@ -104,4 +142,7 @@ internal static partial class SentenceSplitter
 
     [GeneratedRegex(@"^(?:[-*•]\s+|\d+[.)]\s+|>\s*)")]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^(?:[-*•+]\s|\d+[.)]\s|#|\||>)")]
+    private static partial Regex BlockStart();
 }

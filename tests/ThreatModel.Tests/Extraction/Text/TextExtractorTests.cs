@@ -128,4 +128,21 @@ public sealed class TextExtractorTests
         Assert.Equal("/metrics", fact!.Detail);
         Assert.Equal("order-api", fact.Subject);
     }
+
+    [Fact]
+    public void Hard_wrapped_document_line_keeps_its_negation()
+    {
+        var model = Read("orders-api serves the confirmation page. Guest checkout exists, so this endpoint does not\nrequire a session.");
+
+        Assert.Equal(FactState.Absent, FactOf(model, "authentication")?.State);
+    }
+
+    [Fact]
+    public void List_items_stay_separate_sentences()
+    {
+        var model = Read("plan:\n- billing-api has no rate limiting\n- billing-api requires a login");
+
+        Assert.Equal(FactState.Absent, model.Facts.First(f => f.Key == "rate-limiting").State);
+        Assert.Equal(FactState.Present, FactOf(model, "authentication")?.State);
+    }
 }
