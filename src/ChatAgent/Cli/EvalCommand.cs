@@ -4,20 +4,21 @@ using Vigil.ChatAgent.Evaluation;
 
 namespace Vigil.ChatAgent.Cli;
 
-/// <summary><c>vigil eval CORPUS_DIR [--verbose]</c>: per-case recall, absent-violations and finding counts, then totals.</summary>
+/// <summary><c>vigil eval CORPUS_DIR [--verbose] [--input FILE]</c>: per-case recall, absent-violations and finding counts, then totals.</summary>
 internal static class EvalCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var corpus = new Argument<string>("CORPUS_DIR") { Description = "Folder of cases, each with thread.json and expected.json." };
         var verbose = new Option<bool>("--verbose") { Description = "Also list missed threats and absent violations." };
+        var input = new Option<string>("--input") { Description = "File of each case to analyze (default thread.json; design.md checks the same facts written as a doc).", DefaultValueFactory = _ => "thread.json" };
         var catalog = CatalogOption.Create();
-        var command = new Command("eval", "Score the analyzer against expected threats.") { corpus, verbose, catalog };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(verbose), parse.GetValue(catalog), output, error));
+        var command = new Command("eval", "Score the analyzer against expected threats.") { corpus, verbose, input, catalog };
+        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(verbose), parse.GetValue(input)!, parse.GetValue(catalog), output, error));
         return command;
     }
 
-    private static int Run(string corpus, bool verbose, string? catalogDirectory, TextWriter output, TextWriter error)
+    private static int Run(string corpus, bool verbose, string input, string? catalogDirectory, TextWriter output, TextWriter error)
     {
         var analyzer = CatalogOption.Analyzer(catalogDirectory, error);
         if (analyzer is null)
@@ -28,7 +29,7 @@ internal static class EvalCommand
         IReadOnlyList<ThreatModel.Evaluation.CaseScore> cases;
         try
         {
-            cases = CorpusEvaluator.Evaluate(corpus, analyzer);
+            cases = CorpusEvaluator.Evaluate(corpus, analyzer, input);
         }
         catch (DirectoryNotFoundException e)
         {

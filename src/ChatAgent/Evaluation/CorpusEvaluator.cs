@@ -10,7 +10,8 @@ namespace Vigil.ChatAgent.Evaluation;
 /// </summary>
 public static class CorpusEvaluator
 {
-    public static IReadOnlyList<CaseScore> Evaluate(string corpusDirectory, ThreatAnalyzer analyzer)
+    /// <param name="input">Which file of each case to analyze: the thread (default) or, e.g., <c>design.md</c>.</param>
+    public static IReadOnlyList<CaseScore> Evaluate(string corpusDirectory, ThreatAnalyzer analyzer, string input = "thread.json")
     {
         if (!Directory.Exists(corpusDirectory))
         {
@@ -21,7 +22,7 @@ public static class CorpusEvaluator
         foreach (var caseDirectory in Directory.EnumerateDirectories(corpusDirectory).Order(StringComparer.Ordinal))
         {
             var expectedPath = Path.Combine(caseDirectory, "expected.json");
-            var threadPath = Path.Combine(caseDirectory, "thread.json");
+            var threadPath = Path.Combine(caseDirectory, input);
             if (!File.Exists(expectedPath) || !File.Exists(threadPath))
             {
                 continue;
