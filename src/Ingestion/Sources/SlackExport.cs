@@ -22,7 +22,7 @@ public static class SlackExport
 
             foreach (var day in Directory.EnumerateFiles(channelFolder, "*.json").Order(StringComparer.Ordinal))
             {
-                var (messages, _) = ThreadFile.Parse($"{channel}/{Path.GetFileName(day)}", TextFile.Read(day), order);
+                var (messages, _) = ThreadFile.Parse($"{channel}/{Path.GetFileName(day)}", TextFile.Read(day), order, allowEmpty: true);
                 into.AddRange(messages);
                 order += messages.Count + 1;
             }

@@ -11,7 +11,8 @@ public static class ThreadFile
 {
     public static bool LooksLikeThread(string json) => json.TrimStart().StartsWith('[');
 
-    public static (List<SourceDocument> Messages, List<string> Attachments) Parse(string sourceName, string json, int firstOrder)
+    /// <param name="allowEmpty">A Slack export day may hold only joins and reactions; a thread file given alone may not.</param>
+    public static (List<SourceDocument> Messages, List<string> Attachments) Parse(string sourceName, string json, int firstOrder, bool allowEmpty = false)
     {
         JsonDocument document;
         try
@@ -52,6 +53,11 @@ public static class ThreadFile
                 {
                     attachments.AddRange(files.EnumerateArray().Select(AttachmentName).OfType<string>());
                 }
+            }
+
+            if (!allowEmpty && messages.Count == 0 && attachments.Count == 0)
+            {
+                throw new InputException("the thread has no message with text");
             }
 
             return (messages, attachments);

@@ -60,5 +60,16 @@ public sealed class AnalyzeBadInputTests : IDisposable
         Assert.Contains("nothing could be analyzed", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Thread_without_any_message_text_is_reported_not_silently_ignored()
+    {
+        var empty = Write("empty.json", "[]");
+
+        var (exitCode, _, error) = await CliRunner.Run("analyze", empty);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("empty.json: the thread has no message with text", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
