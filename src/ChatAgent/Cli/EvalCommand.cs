@@ -29,11 +29,17 @@ internal static class EvalCommand
         IReadOnlyList<ThreatModel.Evaluation.CaseScore> cases;
         try
         {
-            cases = CorpusEvaluator.Evaluate(corpus, analyzer, input);
+            cases = CorpusEvaluator.Evaluate(corpus, analyzer, input, problem => error.WriteLine($"vigil: {problem}"));
         }
         catch (DirectoryNotFoundException e)
         {
             error.WriteLine($"vigil: {e.Message}");
+            return ExitCodes.NothingAnalyzed;
+        }
+
+        if (cases.Count == 0)
+        {
+            error.WriteLine($"vigil: {corpus}: no case folder with {input} and expected.json");
             return ExitCodes.NothingAnalyzed;
         }
 

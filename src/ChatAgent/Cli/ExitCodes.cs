@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>Nothing could be analyzed: every input was unreadable.</summary>
     public const int NothingAnalyzed = 2;
+
+    /// <summary>The command failed (an unwritable output, a broken catalogue, invalid options); one line says why.</summary>
+    public const int Failed = 3;
 }

@@ -17,6 +17,21 @@ public static class VigilCli
         // `vigil` alone runs the host, as the README promises.
         var effective = args.Length == 0 || args[0].StartsWith("--urls", StringComparison.Ordinal) ? ["serve", .. args] : args;
         var parse = root.Parse(effective);
-        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return InvokeAsync(parse, output, error);
+    }
+
+    // One line for the user, never a stack trace: the message names what failed.
+    private static async Task<int> InvokeAsync(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException
+                                      or ThreatModel.Knowledge.CatalogException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            error.WriteLine($"vigil: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -11,7 +11,8 @@ namespace Vigil.ChatAgent.Evaluation;
 public static class CorpusEvaluator
 {
     /// <param name="input">Which file of each case to analyze: the thread (default) or, e.g., <c>design.md</c>.</param>
-    public static IReadOnlyList<CaseScore> Evaluate(string corpusDirectory, ThreatAnalyzer analyzer, string input = "thread.json")
+    /// <param name="onInputError">Told about every input of a case that could not be read (the case is still scored).</param>
+    public static IReadOnlyList<CaseScore> Evaluate(string corpusDirectory, ThreatAnalyzer analyzer, string input = "thread.json", Action<InputError>? onInputError = null)
     {
         if (!Directory.Exists(corpusDirectory))
         {
@@ -29,6 +30,11 @@ public static class CorpusEvaluator
             }
 
             var inputs = InputLoader.Load([threadPath]);
+            foreach (var problem in inputs.Errors)
+            {
+                onInputError?.Invoke(problem);
+            }
+
             var result = analyzer.Analyze(inputs.Sources, Path.GetFileName(caseDirectory));
             scores.Add(CaseScore.Of(Path.GetFileName(caseDirectory), ExpectedCase.Parse(File.ReadAllText(expectedPath)), result));
         }

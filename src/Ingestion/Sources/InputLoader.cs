@@ -1,3 +1,4 @@
+using Vigil.ThreatModel.Extraction.OpenApi;
 using Vigil.ThreatModel.Sources;
 
 namespace Vigil.Ingestion.Sources;
@@ -19,6 +20,9 @@ public sealed class InputLoader
     private readonly List<SourceDocument> sources = [];
     private readonly List<InputError> errors = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    // Conversation order across every input; an attachment takes the order of the message that shared it.
+    private int nextOrder;
 
     public static LoadedInputs Load(IEnumerable<string> paths)
     {
@@ -51,13 +55,17 @@ public sealed class InputLoader
     {
         if (File.Exists(Path.Combine(folder, "channels.json")))
         {
-            Try(folder, () => SlackExport.Read(folder, sources.Count, sources));
+            Try(folder, () =>
+            {
+                SlackExport.Read(folder, nextOrder, sources);
+                nextOrder = sources.Count == 0 ? nextOrder : sources.Max(s => s.Order) + 1;
+            });
             return;
         }
 
         // A thread file pulls in its own attachments; read threads first so attachments are not read twice.
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !IsIgnored(Path.GetRelativePath(folder, f)))
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var file in files.Where(f => Path.GetExtension(f).Equals(".json", StringComparison.OrdinalIgnoreCase)))
@@ -71,7 +79,14 @@ public sealed class InputLoader
         }
     }
 
-    private void LoadFile(string path, bool explicitlyNamed)
+    // Build output, dependencies and evaluation answer keys are never design inputs.
+    private static readonly HashSet<string> IgnoredFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git" };
+
+    private static bool IsIgnored(string relativePath) =>
+        Path.GetFileName(relativePath).Equals("expected.json", StringComparison.OrdinalIgnoreCase)
+        || relativePath.Split('/', '\\').SkipLast(1).Any(IgnoredFolders.Contains);
+
+    private void LoadFile(string path, bool explicitlyNamed, int? order = null)
     {
         var full = Path.GetFullPath(path);
         if (!seen.Add(full))
@@ -91,28 +106,31 @@ public sealed class InputLoader
             return;
         }
 
-        Try(path, () => ReadTextFile(path));
+        Try(path, () => ReadTextFile(path, order ?? nextOrder++));
     }
 
-    private void ReadTextFile(string path)
+    private void ReadTextFile(string path, int order)
     {
         var text = TextFile.Read(path);
         var name = Path.GetFileName(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (OpenApiSniffer.IsOpenApi(text))
+        // A spec is a .yaml/.json file with a top-level version key; a Markdown doc that quotes one in a code block is a doc.
+        var isSpecFile = extension is ".json" or ".yaml" or ".yml";
+        if (isSpecFile ? OpenApiSniffer.HasVersionKey(text) == true : OpenApiSniffer.IsClearlyOpenApi(text))
         {
-            sources.Add(new SourceDocument(name, SourceKind.OpenApi, text, sources.Count));
+            sources.Add(new SourceDocument(name, SourceKind.OpenApi, text, order));
         }
         else if (extension == ".json" && ThreadFile.LooksLikeThread(text))
         {
-            var (messages, attachments) = ThreadFile.Parse(name, text, sources.Count);
+            var (messages, attachments) = ThreadFile.Parse(name, text, order);
             sources.AddRange(messages);
-            foreach (var attachment in attachments)
+            nextOrder = Math.Max(nextOrder, messages.Count == 0 ? order + 1 : messages.Max(m => m.Order) + 1);
+            foreach (var (attachment, sharedAt) in attachments)
             {
                 var attachmentPath = Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileName(attachment));
                 if (File.Exists(attachmentPath))
                 {
-                    LoadFile(attachmentPath, explicitlyNamed: false);
+                    LoadFile(attachmentPath, explicitlyNamed: false, sharedAt);
                 }
             }
         }
@@ -128,7 +146,7 @@ public sealed class InputLoader
         }
         else
         {
-            sources.Add(new SourceDocument(name, SourceKind.Document, text, sources.Count));
+            sources.Add(new SourceDocument(name, SourceKind.Document, text, order));
         }
     }
 

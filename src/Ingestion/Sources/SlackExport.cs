@@ -37,8 +37,10 @@ public static class SlackExport
             using var document = JsonDocument.Parse(TextFile.Read(path));
             return document.RootElement.ValueKind == JsonValueKind.Array
                 ? document.RootElement.EnumerateArray()
-                    .Select(c => c.TryGetProperty("name", out var name) ? name.GetString() : null)
+                    .Select(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null)
                     .OfType<string>()
+                    // A channel name is a folder inside the export, never a path out of it.
+                    .Where(n => n.Length > 0 && n.IndexOfAny(['/', '\\']) < 0 && n is not (".." or "."))
                     .ToList()
                 : throw new InputException("channels.json must be a JSON array of channels");
         }

@@ -12,7 +12,7 @@ public static class ThreadFile
     public static bool LooksLikeThread(string json) => json.TrimStart().StartsWith('[');
 
     /// <param name="allowEmpty">A Slack export day may hold only joins and reactions; a thread file given alone may not.</param>
-    public static (List<SourceDocument> Messages, List<string> Attachments) Parse(string sourceName, string json, int firstOrder, bool allowEmpty = false)
+    public static (List<SourceDocument> Messages, List<(string Name, int Order)> Attachments) Parse(string sourceName, string json, int firstOrder, bool allowEmpty = false)
     {
         JsonDocument document;
         try
@@ -32,7 +32,7 @@ public static class ThreadFile
             }
 
             var messages = new List<SourceDocument>();
-            var attachments = new List<string>();
+            var attachments = new List<(string Name, int Order)>();
             var index = 0;
             foreach (var message in document.RootElement.EnumerateArray())
             {
@@ -42,7 +42,7 @@ public static class ThreadFile
                     throw new InputException($"message {index} is not an object with \"user\" and \"text\"");
                 }
 
-                var text = message.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+                var text = message.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? SlackText.Decode(t.GetString()!) : "";
                 var user = message.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
                 if (text.Length > 0)
                 {
@@ -51,7 +51,7 @@ public static class ThreadFile
 
                 if (message.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)
                 {
-                    attachments.AddRange(files.EnumerateArray().Select(AttachmentName).OfType<string>());
+                    attachments.AddRange(files.EnumerateArray().Select(AttachmentName).OfType<string>().Select(n => (n, firstOrder + index)));
                 }
             }
 
@@ -68,7 +68,7 @@ public static class ThreadFile
     private static string? AttachmentName(JsonElement file) => file.ValueKind switch
     {
         JsonValueKind.String => file.GetString(),
-        JsonValueKind.Object when file.TryGetProperty("name", out var name) => name.GetString(),
+        JsonValueKind.Object when file.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String => name.GetString(),
         _ => null,
     };
 

@@ -28,7 +28,8 @@ public sealed class AnalyzeInputsTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(export, "design-billing", "2026-11-02.json"), """
             [
               {"type": "message", "user": "U1", "ts": "1.1", "text": "invoice-svc keeps the Stripe secret key in appsettings.Production.json in the repo"},
-              {"type": "message", "user": "U2", "ts": "1.2", "text": "and it logs the full request body at INFO to Datadog"}
+              {"type": "message", "user": "U2", "ts": "1.2", "text": "and it logs the full request body at INFO to Datadog"},
+              {"type": "message", "user": "U3", "ts": "1.3", "text": "flow: invoice-svc -&gt; ledger-db"}
             ]
             """, TestContext.Current.CancellationToken);
 
@@ -36,6 +37,7 @@ public sealed class AnalyzeInputsTests : IDisposable
 
         Assert.Contains(report.GetProperty("model").GetProperty("elements").EnumerateArray(), e => e.GetProperty("id").GetString() == "invoice-svc");
         Assert.Contains("design-billing/2026-11-02.json#1", EvidenceSources(report));
+        Assert.Contains(report.GetProperty("model").GetProperty("flows").EnumerateArray(), f => f.GetProperty("id").GetString() == "invoice-svc->ledger-db");
     }
 
     [Fact]

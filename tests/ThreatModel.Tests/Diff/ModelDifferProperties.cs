@@ -42,14 +42,19 @@ public sealed class ModelDifferProperties
     public Property Reanalyzing_the_same_messages_changes_nothing() =>
         Prop.ForAll(Designs(), design => ModelDiffer.Compare(Analyze(design), Analyze(design)).IsEmpty);
 
+    private static Arbitrary<(string[] Design, string[] Shuffled)> DesignsInTwoOrders() =>
+        Gen.SubListOf(Statements)
+            .SelectMany(design => Gen.Shuffle(design.ToArray()).Select(shuffled => (design.ToArray(), shuffled)))
+            .ToArbitrary();
+
     [Property(MaxTest = 40)]
     public Property Finding_ids_survive_reordering_of_independent_statements() =>
-        Prop.ForAll(Designs(), Gen.Shuffle(Statements).ToArbitrary(), (design, _) =>
+        Prop.ForAll(DesignsInTwoOrders(), pair =>
         {
             // Each statement names its component, so its order does not change which facts it states.
-            var forward = Analyze(design).Findings.Select(f => f.Id).ToHashSet();
-            var reversed = Analyze(design.Reverse()).Findings.Select(f => f.Id).ToHashSet();
-            return forward.SetEquals(reversed);
+            var inOrder = Analyze(pair.Design).Findings.Select(f => f.Id).ToHashSet();
+            var shuffled = Analyze(pair.Shuffled).Findings.Select(f => f.Id).ToHashSet();
+            return inOrder.SetEquals(shuffled);
         });
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Vigil.ThreatModel.Extraction.OpenApi;
 
 /// <summary>Tells, without parsing the whole document, whether a text declares itself an OpenAPI or Swagger document.</summary>
-internal static class OpenApiSniffer
+public static class OpenApiSniffer
 {
     private static readonly string[] VersionKeys = ["openapi", "swagger"];
 

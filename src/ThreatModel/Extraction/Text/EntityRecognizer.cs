@@ -16,7 +16,7 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
         var lexical = new List<Mention>();
         foreach (var term in catalog.Terms)
         {
-            foreach (Match match in term.Pattern.Matches(sentence))
+            foreach (Match match in SafeMatches(term.Pattern, sentence))
             {
                 // A vendor is named by its own name ("Salesforce", "Datadog"), not by its category.
                 var name = term.Kind == ElementKind.ExternalService && term.Element is not null ? match.Value : term.Element ?? "";
@@ -26,7 +26,9 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
 
         foreach (Match match in VendorName().Matches(sentence))
         {
-            if (VendorCue().IsMatch(sentence))
+            // A product-style word the lexicon knows (PostgreSQL, JavaScript) is that technology, not a vendor.
+            var known = lexical.Any(l => l.Start < match.Index + match.Length && match.Index < l.End);
+            if (!known && VendorCue().IsMatch(sentence))
             {
                 named.Add(new Mention(match.Index, match.Index + match.Length, match.Value, ElementKind.ExternalService, null, BoundaryKind.ThirdParty, IsNamed: true));
             }
@@ -64,6 +66,19 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
         }
 
         return mentions.OrderBy(m => m.Start).ToList();
+    }
+
+    // A pathological pattern from a user catalogue loses this sentence's match, not the whole analysis.
+    private static IReadOnlyList<Match> SafeMatches(Regex pattern, string sentence)
+    {
+        try
+        {
+            return pattern.Matches(sentence).ToList();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [];
+        }
     }
 
     private static bool Overlaps(Mention a, Mention b) => a.Start < b.End && b.Start < a.End;

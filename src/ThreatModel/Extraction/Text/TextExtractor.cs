@@ -23,7 +23,7 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     {
         foreach (var sentence in SentenceSplitter.Split(source.Text))
         {
-            var evidence = new Evidence(source.Id, sentence.Text);
+            var evidence = new Evidence(source.Id, SecretRedactor.Redact(sentence.Text));
             var mentions = ResolveMentions(sentence.Text, builder, evidence);
             AddFlows(sentence.Text, mentions, builder, evidence);
             AddData(sentence.Text, mentions, builder, evidence);
@@ -138,7 +138,16 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     {
         foreach (var term in catalog.DataTerms)
         {
-            var match = term.Pattern.Match(sentence);
+            Match match;
+            try
+            {
+                match = term.Pattern.Match(sentence);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                continue;
+            }
+
             if (!match.Success)
             {
                 continue;

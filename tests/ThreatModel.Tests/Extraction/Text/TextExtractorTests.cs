@@ -106,7 +106,7 @@ public sealed class TextExtractorTests
     {
         var model = Read("ops-dashboard goes on the internet-facing ingress");
 
-        Assert.Contains(model.Facts, f => f.Key == "publicly-exposed" && f.IsPresent);
+        Assert.Contains(model.Facts, f => f.Key == "publicly-exposed" && f.IsPresent && f.Subject == "ops-dashboard");
     }
 
     [Fact]
