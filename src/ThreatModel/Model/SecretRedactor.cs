@@ -19,7 +19,7 @@ public static partial class SecretRedactor
         @"|(?<keep>\bAIza)[A-Za-z0-9_-]{30,}" +
         @"|(?<keep>\beyJ[A-Za-z0-9_-]{5})[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+" +
         @"|(?<keep>-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)" +
-        @"|(?<keep>\b(?:password|passwd|pwd|secret|api[_-]?key|token)\s*[:=]\s*[""']?)(?![""']?\s*(?:\$\{|<|\*{3}|xxx|\.\.\.))[^\s""',;]{6,}",
+        @"|(?<keep>(?<![A-Za-z])(?:password|passwd|pwd|secret|api[_-]?key|token)\s*[:=]\s*[""']?)(?![""']?\s*(?:\$\{|<|\*{3}|xxx|\.\.\.))[^\s""',;]{6,}",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretShape();
 }
