@@ -123,7 +123,11 @@ public sealed class SystemModelBuilder
 
     public SystemModel Build(string name, int version = 1)
     {
-        var builtElements = elements.Values.Select(e => e.ToElement()).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var ids = StableIds();
+        string Map(string id) => ids.GetValueOrDefault(id, id);
+
+        var builtElements = elements.Values.Select(e => e.ToElement() with { Id = Map(e.ToElement().Id) })
+            .OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var boundaries = builtElements
             .Where(e => e.Boundary is not null)
             .GroupBy(e => e.Boundary!.Value)
@@ -131,15 +135,38 @@ public sealed class SystemModelBuilder
                 g.Select(e => e.Id).ToList()))
             .OrderBy(b => b.Kind)
             .ToList();
+        var builtFlows = flows.Values.Select(f => f.ToFlow())
+            .Select(f => f with { Id = $"{Map(f.Source)}->{Map(f.Target)}", Source = Map(f.Source), Target = Map(f.Target) })
+            .OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var builtData = data.Values.Select(d => d.ToAsset())
+            .Select(d => d with { HeldBy = d.HeldBy.Select(Map).Distinct().Order(StringComparer.Ordinal).ToList() })
+            .OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var builtFacts = LatestStatements(facts.Select(f => f.Subject is null ? f : f with { Subject = Map(f.Subject) }).ToList());
 
-        return new SystemModel(
-            name,
-            version,
-            builtElements,
-            flows.Values.Select(f => f.ToFlow()).OrderBy(f => f.Id, StringComparer.Ordinal).ToList(),
-            boundaries,
-            data.Values.Select(d => d.ToAsset()).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList(),
-            LatestStatements(facts));
+        return new SystemModel(name, version, builtElements, builtFlows, boundaries, builtData, builtFacts);
+    }
+
+    /// <summary>
+    /// An element's id comes from the shortest of all its names, not from whichever spelling was read first, so
+    /// attaching a spec or reordering messages does not change the ids findings are keyed on.
+    /// </summary>
+    private Dictionary<string, string> StableIds()
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var draft in elements.Values.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            var best = draft.Aliases.Append(draft.Name)
+                .Select(ElementNames.Id)
+                .OrderBy(id => id.Length)
+                .ThenBy(id => id, StringComparer.Ordinal)
+                .First();
+            var chosen = best != draft.Id && (elements.ContainsKey(best) || !taken.Add(best)) ? draft.Id : best;
+            taken.Add(chosen);
+            ids[draft.Id] = chosen;
+        }
+
+        return ids;
     }
 
     /// <summary>
@@ -174,6 +201,7 @@ public sealed class SystemModelBuilder
 
     private sealed class ElementDraft(string id, string name, ElementKind kind)
     {
+        public string Id => id;
         public string Name => name;
         public ElementKind Kind { get; set; } = kind;
         public BoundaryKind? Boundary { get; set; }

@@ -48,6 +48,6 @@ public sealed class HoldoutBarTests
     public void No_holdout_case_is_noisy() =>
         Assert.All(Scores.Value, c => Assert.True(c.NoiseRatio <= 2.5, $"{c.Case}: {c.Findings} findings for {c.Expected} expected"));
 
-    private const double TuningFloor = 0.80;
+    private const double TuningFloor = 0.90;
     private const double StrictFloor = 0.25;
 }

@@ -70,4 +70,19 @@ public sealed class ModelDifferProperties
         Assert.Empty(diff.ResolvedFindings);
         Assert.StartsWith($"{diff.NewFindings.Count} new risk", diff.Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Attaching_a_spec_that_names_the_service_differently_keeps_the_finding_ids()
+    {
+        string[] thread = ["pay-svc keeps the live secret key in appsettings.Production.json in the repo", "payments-svc logs the full request body at INFO to Datadog"];
+        const string spec = "openapi: 3.0.3\ninfo: { title: payments-svc, version: '1' }\npaths: {}\n";
+        var withoutSpec = Analyze(thread);
+        var withSpec = ThreatAnalyzer.Default.Analyze(
+            thread.Select((m, i) => new SourceDocument($"t#{i + 1}", SourceKind.Message, m, i))
+                .Append(new SourceDocument("openapi.yaml", SourceKind.OpenApi, spec, 0)), "design");
+
+        var before = withoutSpec.Findings.Select(f => f.Id).ToHashSet();
+        Assert.NotEmpty(before);
+        Assert.Subset(withSpec.Findings.Select(f => f.Id).ToHashSet(), before);
+    }
 }

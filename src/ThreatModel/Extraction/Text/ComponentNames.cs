@@ -103,6 +103,7 @@ internal static partial class ComponentNames
     {
         "per", "non", "multi", "self", "cross", "pre", "post", "re", "co", "sub", "inter", "intra", "anti", "un", "at", "in",
         "on", "out", "over", "under", "end", "well", "long", "short", "high", "low", "read", "write", "single", "double",
+        "as", "check", "follow", "set", "sign", "log", "opt", "roll", "look", "back", "top", "up", "built", "add", "plug",
     };
 
     private static ElementKind? ContextKind(string sentence, int start, int end, out bool skip)

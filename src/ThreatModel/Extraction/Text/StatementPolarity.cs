@@ -53,7 +53,7 @@ internal static partial class StatementPolarity
     [GeneratedRegex(@"(?:\b(?:no|not|without|never|none|nothing|nobody|zero|lacks?|lacking|missing|disabled?|removed|skip(?:s|ped)?|instead of|neither|nor|rather than)\b|n['’]t\b|\bcan ?not\b)(?!\s+(?:only|just|longer needed)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NegationBefore();
 
-    [GeneratedRegex(@"^[\s\w`'""-]{0,30}?\b(?:(?:is|are|was|were|be|been|gets?|got|stays?|remains?|left|turned|set to)\s+)+(?:not\b|never\b|disabled\b|off\b|closed\b|missing\b|absent\b|none\b|false\b|removed\b|optional\b|skipped\b)|^\W{0,3}(?:disabled|off|none|false|n/a)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s\w`'""-]{0,30}?\b(?:(?:is|are|was|were|be|been|gets?|got|stays?|remains?|left|turned|set to)\s+)+(?:not\b|never\b|disabled\b|off\b|closed\b|missing\b|absent\b|none\b|false\b|removed\b|optional\b|skipped\b)|^\W{0,3}(?:disabled|off|none|false|n/a|never (?:enabled|configured|set|turned on|checked|verified))\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegationAfter();
 
     [GeneratedRegex(@"\b(?:todo|tbd|later|eventually|someday|next (?:sprint|quarter|release)|backlog|ticket|follow[- ]?up|will (?:add|move|fix|do|enable|turn|get)|(?:plan|planned|planning|going|want|wants|need|needs|hope) to|parked|not yet|to move|low(?:ish)? prio\w*|at some point|in (?:v2|phase 2))\b", RegexOptions.IgnoreCase)]

@@ -29,8 +29,10 @@ public sealed class TextExtractorTests
     {
         var model = Read("the payments-svc owns checkout", "payments svc calls Stripe", "the payment service stores cards in postgres", "pay-svc is on ECS");
 
-        var payments = Assert.Single(model.Elements, e => e.Kind == ElementKind.Service && e.Id.StartsWith("payment", StringComparison.Ordinal));
+        var payments = Assert.Single(model.Elements, e => e.Kind == ElementKind.Service);
+        Assert.Equal("payments-svc", payments.Name);
         Assert.Contains(payments.Aliases, a => a.Equals("pay-svc", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("pay-svc", payments.Id);
         Assert.Contains("paas", payments.Technologies);
     }
 
