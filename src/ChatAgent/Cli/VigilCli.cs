@@ -10,12 +10,14 @@ public static class VigilCli
         output ??= Console.Out;
         error ??= Console.Error;
         var root = new RootCommand("Vigil keeps a living threat model of what teams design in chat.");
-        root.Subcommands.Add(ServeCommand.Create(args));
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
 
         // `vigil` alone runs the host, as the README promises.
-        var effective = args.Length == 0 || args[0].StartsWith("--urls", StringComparison.Ordinal) ? ["serve", .. args] : args;
+        var effective = args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"))
+            ? ["serve", .. args]
+            : args;
         var parse = root.Parse(effective);
         return InvokeAsync(parse, output, error);
     }

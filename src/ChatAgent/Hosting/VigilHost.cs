@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigil.ThreatModel.Analysis;
+using Vigil.ThreatModel.Knowledge;
 
 namespace Vigil.ChatAgent.Hosting;
 
@@ -24,14 +25,22 @@ public static class VigilHost
             .BindConfiguration(VigilOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => DataDirIsWritable(o.DataDir), "Vigil:DataDir must name a folder Vigil can create and write to.")
+            .Validate(o => o.CatalogDir is null || Directory.Exists(o.CatalogDir), "Vigil:CatalogDir must name an existing folder of catalogue YAML.")
             .ValidateOnStart();
-        builder.Services.AddSingleton(_ => ThreatAnalyzer.DefaultCompiled);
+        builder.Services.AddSingleton(services =>
+        {
+            var catalogDir = services.GetRequiredService<IOptions<VigilOptions>>().Value.CatalogDir;
+            return catalogDir is null
+                ? ThreatAnalyzer.DefaultCompiled
+                : new ThreatAnalyzer(Catalog.Load(catalogDir, PatternCompilation.Compiled));
+        });
+        builder.Services.AddHostedService<AnalyzerWarmup>();
         return builder;
     }
 
     public static WebApplication MapVigil(this WebApplication app)
     {
-        app.MapGet("/healthz", (IOptions<VigilOptions> options) => Results.Ok(new { status = "ok", dataDir = Path.GetFullPath(options.Value.DataDir) }));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/", () => Results.Content(StatusPage.Html, "text/html"));
         return app;
     }

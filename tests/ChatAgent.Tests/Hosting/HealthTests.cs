@@ -39,5 +39,15 @@ public sealed class HealthTests : IDisposable
         Assert.Contains("Vigil:DataDir", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Missing_catalog_dir_stops_the_start_naming_the_key()
+    {
+        await using var app = VigilHost.Build([$"--Vigil:DataDir={dataDir}", $"--Vigil:CatalogDir={Path.Combine(dataDir, "no-such-rules")}"], "http://127.0.0.1:0");
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("Vigil:CatalogDir", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(dataDir, recursive: true);
 }
