@@ -1,4 +1,4 @@
-namespace Vigil.ChatAgent.Tests;
+namespace Vigil.Tests.Shared;
 
 /// <summary>Finds the repository root (where ChatAgent.sln is) and the shared corpus next to it.</summary>
 internal static class RepositoryPaths

@@ -1,11 +1,11 @@
 using Vigil.ThreatModel.Knowledge;
 
-namespace Vigil.ChatAgent.Tests.Catalog;
+namespace Vigil.ThreatModel.Tests.RuleCatalog;
 
 /// <summary>Every id the embedded rules map to exists in the checked reference tables: none is invented.</summary>
 public sealed class CatalogReferenceTests
 {
-    private static readonly IReadOnlyList<RuleDefinition> Rules = ThreatModel.Knowledge.Catalog.Default.Rules;
+    private static readonly IReadOnlyList<RuleDefinition> Rules = Catalog.Default.Rules;
 
     private static HashSet<string> Ids(string file) =>
         File.ReadLines(Path.Combine(RepositoryPaths.Reference, file))
