@@ -49,5 +49,5 @@ public sealed class HoldoutBarTests
         Assert.All(Scores.Value, c => Assert.True(c.NoiseRatio <= 2.5, $"{c.Case}: {c.Findings} findings for {c.Expected} expected"));
 
     private const double TuningFloor = 0.90;
-    private const double StrictFloor = 0.25;
+    private const double StrictFloor = 0.45;
 }
