@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Vigil.ThreatModel.Findings;
 using Vigil.ThreatModel.Model;
@@ -86,7 +87,29 @@ public sealed class Catalog
             "practice" => FactKind.Practice,
             var other => throw new CatalogException(file, $"signal '{definition.Key}': unknown kind '{other}' (control, deployment or practice)"),
         };
-        return new Signal(definition.Key, kind, Alternation(file, definition.Key, definition.Present, options), Alternation(file, definition.Key, definition.Absent, options));
+        return new Signal(definition.Key, kind,
+            Alternation(file, definition.Key, definition.Present, options),
+            Alternation(file, definition.Key, definition.Absent, options),
+            Anchors(definition.Present),
+            Anchors(definition.Absent));
+    }
+
+    // Anchor words only when every pattern of the side promises one; otherwise the side always runs.
+    private static SearchValues<string>? Anchors(IReadOnlyList<string> patterns)
+    {
+        var words = new List<string>();
+        foreach (var pattern in patterns)
+        {
+            var literals = LeadingLiterals.Of(pattern);
+            if (literals is null)
+            {
+                return null;
+            }
+
+            words.AddRange(literals);
+        }
+
+        return words.Count == 0 ? null : SearchValues.Create(words.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static Regex? Alternation(string file, string key, IReadOnlyList<string> patterns, RegexOptions options)
@@ -122,7 +145,7 @@ public sealed class Catalog
         }
 
         var pattern = @"(?<![\w-])(?:" + string.Join('|', term.Match) + @")(?![\w-])";
-        return new LexiconTerm(Compile(file, label, pattern, options), term.Element, kind, term.Technology, boundary);
+        return new LexiconTerm(Compile(file, label, pattern, options), term.Element, kind, term.Technology, boundary, Anchors([pattern]));
     }
 
     private static DataTerm CompileDataTerm(string file, DataTermDefinition term, RegexOptions options)
@@ -133,7 +156,7 @@ public sealed class Catalog
         }
 
         var pattern = @"(?<![\w-])(?:" + string.Join('|', term.Match) + @")(?![\w-])";
-        return new DataTerm(term.Name, Compile(file, term.Name, pattern, options), classification, term.Tags);
+        return new DataTerm(term.Name, Compile(file, term.Name, pattern, options), classification, term.Tags, Anchors([pattern]));
     }
 
     private static Regex Compile(string file, string owner, string pattern, RegexOptions options)
@@ -149,8 +172,8 @@ public sealed class Catalog
     }
 }
 
-/// <summary>A compiled lexicon term (technology or actor).</summary>
-public sealed record LexiconTerm(Regex Pattern, string? Element, ElementKind Kind, string? Technology, BoundaryKind? Boundary);
+/// <summary>A compiled lexicon term (technology or actor); <paramref name="Anchors"/> as in <see cref="Signal"/>.</summary>
+public sealed record LexiconTerm(Regex Pattern, string? Element, ElementKind Kind, string? Technology, BoundaryKind? Boundary, SearchValues<string>? Anchors = null);
 
-/// <summary>A compiled data term.</summary>
-public sealed record DataTerm(string Name, Regex Pattern, Classification Classification, IReadOnlyList<string> Tags);
+/// <summary>A compiled data term; <paramref name="Anchors"/> as in <see cref="Signal"/>.</summary>
+public sealed record DataTerm(string Name, Regex Pattern, Classification Classification, IReadOnlyList<string> Tags, SearchValues<string>? Anchors = null);

@@ -14,7 +14,7 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
     {
         var named = ComponentNames.Find(sentence).ToList();
         var lexical = new List<Mention>();
-        foreach (var term in catalog.Terms)
+        foreach (var term in catalog.Terms.Where(t => Signal.MayMatch(t.Anchors, sentence)))
         {
             foreach (Match match in SafeMatches(term.Pattern, sentence))
             {

@@ -136,7 +136,7 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
 
     private void AddData(string sentence, List<ResolvedMention> mentions, SystemModelBuilder builder, Evidence evidence)
     {
-        foreach (var term in catalog.DataTerms)
+        foreach (var term in catalog.DataTerms.Where(t => Signal.MayMatch(t.Anchors, sentence)))
         {
             Match match;
             try
@@ -176,14 +176,14 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
 
     private void AddFact(Signal signal, string sentence, List<ResolvedMention> mentions, SystemModelBuilder builder, Evidence evidence)
     {
-        var absent = signal.Absent?.Match(sentence);
+        var absent = Signal.MayMatch(signal.AbsentAnchors, sentence) ? signal.Absent?.Match(sentence) : null;
         if (absent is { Success: true })
         {
             builder.AddFact(new Fact(signal.Key, signal.Kind, FactState.Absent, SubjectAt(mentions, absent.Index), evidence, Detail(sentence)));
             return;
         }
 
-        var present = signal.Present?.Match(sentence);
+        var present = Signal.MayMatch(signal.PresentAnchors, sentence) ? signal.Present?.Match(sentence) : null;
         if (present is not { Success: true })
         {
             return;
