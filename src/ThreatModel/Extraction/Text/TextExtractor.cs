@@ -161,48 +161,55 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
 
     private void AddFacts(string sentence, List<ResolvedMention> mentions, SystemModelBuilder builder, Evidence evidence)
     {
-        foreach (var signal in catalog.Signals)
+        // Matching is the expensive, independent part: run it on both cores, then attribute in catalogue order so the
+        // model is the same on every run.
+        var signals = catalog.Signals;
+        var statements = new Statement?[signals.Count];
+        Parallel.For(0, signals.Count, i => statements[i] = Read(signals[i], sentence));
+        var detail = Detail(sentence);
+        for (var i = 0; i < signals.Count; i++)
         {
-            try
+            if (statements[i] is { } statement)
             {
-                AddFact(signal, sentence, mentions, builder, evidence);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological pattern (e.g. from a user catalogue) loses this sentence, not the whole analysis.
+                builder.AddFact(new Fact(signals[i].Key, signals[i].Kind, statement.State, SubjectAt(mentions, statement.Index), evidence, detail));
             }
         }
     }
 
-    private void AddFact(Signal signal, string sentence, List<ResolvedMention> mentions, SystemModelBuilder builder, Evidence evidence)
+    /// <summary>What the sentence states about one signal, and where; null when it says nothing about it.</summary>
+    private static Statement? Read(Signal signal, string sentence)
     {
-        var absent = Signal.MayMatch(signal.AbsentAnchors, sentence) ? signal.Absent?.Match(sentence) : null;
-        if (absent is { Success: true })
+        try
         {
-            builder.AddFact(new Fact(signal.Key, signal.Kind, FactState.Absent, SubjectAt(mentions, absent.Index), evidence, Detail(sentence)));
-            return;
-        }
-
-        var present = Signal.MayMatch(signal.PresentAnchors, sentence) ? signal.Present?.Match(sentence) : null;
-        if (present is not { Success: true })
-        {
-            return;
-        }
-
-        // The first unnegated statement wins; a sentence that only negates states the fact absent.
-        var state = FactState.Absent;
-        var at = present;
-        for (var match = present; match.Success; match = match.NextMatch())
-        {
-            var candidate = StatementPolarity.Of(sentence, match.Index, match.Index + match.Length, signal.Kind);
-            if (candidate != FactState.Absent)
+            var absent = Signal.MayMatch(signal.AbsentAnchors, sentence) ? signal.Absent?.Match(sentence) : null;
+            if (absent is { Success: true })
             {
-                (state, at) = (candidate, match);
-                break;
+                return new Statement(FactState.Absent, absent.Index);
             }
-        }
 
-        builder.AddFact(new Fact(signal.Key, signal.Kind, state, SubjectAt(mentions, at.Index), evidence, Detail(sentence)));
+            var present = Signal.MayMatch(signal.PresentAnchors, sentence) ? signal.Present?.Match(sentence) : null;
+            if (present is not { Success: true })
+            {
+                return null;
+            }
+
+            // The first unnegated statement wins; a sentence that only negates states the fact absent.
+            for (var match = present; match.Success; match = match.NextMatch())
+            {
+                var state = StatementPolarity.Of(sentence, match.Index, match.Index + match.Length, signal.Kind);
+                if (state != FactState.Absent)
+                {
+                    return new Statement(state, match.Index);
+                }
+            }
+
+            return new Statement(FactState.Absent, present.Index);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological pattern (e.g. from a user catalogue) loses this sentence, not the whole analysis.
+            return null;
+        }
     }
 
     // The element a statement is about: our own components first (threats are about what we build), the nearest one
@@ -232,4 +239,6 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     private static partial Regex DetailToken();
 
     private sealed record ResolvedMention(string Id, int Start, int End, ElementKind Kind);
+
+    private sealed record Statement(FactState State, int Index);
 }
