@@ -25,4 +25,5 @@ if [ ! -d ../shared/corpus ]; then
   echo "scripts/test.sh: ../shared/corpus not found next to the repository; the corpus tests need it" >&2
 fi
 
-dotnet test ChatAgent.sln --nologo
+# (No --nologo: under Microsoft.Testing.Platform it is passed to the test apps, which then run zero tests.)
+dotnet test ChatAgent.sln
