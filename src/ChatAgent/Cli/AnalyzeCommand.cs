@@ -2,8 +2,6 @@ using System.CommandLine;
 using Vigil.Ingestion.Sources;
 using Vigil.ThreatModel.Analysis;
 using Vigil.ThreatModel.Export;
-using Vigil.ThreatModel.Extraction;
-using Vigil.ThreatModel.Knowledge;
 
 namespace Vigil.ChatAgent.Cli;
 
@@ -36,26 +34,19 @@ internal static class AnalyzeCommand
             error.WriteLine($"vigil: {problem}");
         }
 
-        var analyzed = new List<ThreatModel.Sources.SourceDocument>();
-        foreach (var source in inputs.Sources)
+        var unreadable = 0;
+        var name = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
+        var result = analyzer.Analyze(inputs.Sources, name, onUnreadable: e =>
         {
-            // Check each spec on its own so one bad file is reported and the rest still analyzed.
-            if (source.Kind == ThreatModel.Sources.SourceKind.OpenApi && !SpecIsReadable(analyzer, source, error))
-            {
-                continue;
-            }
-
-            analyzed.Add(source);
-        }
-
-        if (analyzed.Count == 0)
+            error.WriteLine($"vigil: {e.Message}");
+            unreadable++;
+        });
+        if (inputs.Sources.Count == unreadable)
         {
             error.WriteLine("vigil: nothing could be analyzed");
             return ExitCodes.NothingAnalyzed;
         }
 
-        var name = string.Join(", ", paths.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))));
-        var result = analyzer.Analyze(analyzed, name);
         var report = ReportExporters.For(format)!.Export(result);
         if (outFile is null)
         {
@@ -67,19 +58,5 @@ internal static class AnalyzeCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static bool SpecIsReadable(ThreatAnalyzer analyzer, ThreatModel.Sources.SourceDocument source, TextWriter error)
-    {
-        try
-        {
-            analyzer.Analyze([source], source.Id);
-            return true;
-        }
-        catch (SourceFormatException e)
-        {
-            error.WriteLine($"vigil: {e.Message}");
-            return false;
-        }
     }
 }

@@ -24,17 +24,29 @@ public sealed class ThreatAnalyzer(Catalog catalog, IReadOnlyList<ISourceExtract
     /// <summary>The same with compiled patterns, for processes that analyze many designs (the host, benchmarks).</summary>
     public static ThreatAnalyzer DefaultCompiled => CompiledInstance.Value;
 
-    /// <summary>Analyzes the sources in order. A source no extractor can read raises <see cref="SourceFormatException"/>.</summary>
-    public AnalysisResult Analyze(IEnumerable<SourceDocument> sources, string name, int version = 1)
+    /// <summary>
+    /// Analyzes the sources in order. A source that cannot be read raises <see cref="SourceFormatException"/>, unless
+    /// <paramref name="onUnreadable"/> is given: then it is reported there, skipped, and the others are still read.
+    /// </summary>
+    public AnalysisResult Analyze(IEnumerable<SourceDocument> sources, string name, int version = 1, Action<SourceFormatException>? onUnreadable = null)
     {
         var builder = new SystemModelBuilder();
         // Specs first: they name the API precisely, so chat that talks about "the service" attaches to it.
         ISourceExtractor[] extractors = [new OpenApiExtractor(), new TextExtractor(catalog)];
         foreach (var source in sources.OrderBy(s => s.Kind == SourceKind.OpenApi ? 0 : 1).ThenBy(s => s.Order))
         {
-            var extractor = extractors.FirstOrDefault(e => e.CanRead(source))
-                ?? throw new SourceFormatException(source.Id, $"no extractor reads {source.Kind} sources");
-            extractor.Extract(source, builder);
+            try
+            {
+                var extractor = extractors.FirstOrDefault(e => e.CanRead(source))
+                    ?? throw new SourceFormatException(source.Id, $"no extractor reads {source.Kind} sources");
+                extractor.Extract(source, builder);
+            }
+            catch (SourceFormatException e) when (onUnreadable is not null)
+            {
+                onUnreadable(e);
+                continue;
+            }
+
             foreach (var enricher in enrichers ?? [])
             {
                 if (enricher.CanRead(source))
@@ -49,8 +61,9 @@ public sealed class ThreatAnalyzer(Catalog catalog, IReadOnlyList<ISourceExtract
 
     public AnalysisResult Analyze(SystemModel model)
     {
-        var findings = engine.Evaluate(model);
-        var paths = AttackPathFinder.Find(model, findings, new Reachability(model));
+        var scorer = new RiskScorer(model);
+        var findings = engine.Evaluate(model, scorer);
+        var paths = AttackPathFinder.Find(model, findings, scorer.Reachability);
         return new AnalysisResult(model, findings, paths);
     }
 }

@@ -11,10 +11,12 @@ namespace Vigil.ThreatModel.Rules;
 /// </summary>
 public sealed class RuleEngine(Catalog catalog)
 {
-    public IReadOnlyList<Finding> Evaluate(SystemModel model)
+    public IReadOnlyList<Finding> Evaluate(SystemModel model) => Evaluate(model, new RiskScorer(model));
+
+    /// <param name="scorer">The model's scorer, shared with whoever else needs its reachability.</param>
+    public IReadOnlyList<Finding> Evaluate(SystemModel model, RiskScorer scorer)
     {
         var context = new RuleContext(model);
-        var scorer = new RiskScorer(model);
         var findings = new List<Finding>();
         foreach (var rule in catalog.Rules)
         {
