@@ -3,9 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need. Empty today: the engine and CLI tests need only the .NET SDK.
-# OCR (tesseract-ocr), audio (ffmpeg) and browser (chromium) tests add theirs here when they land.
-APT_PACKAGES=()
+# Debian packages the tests need: OCR of whiteboard photos and audio decoding run the real tools.
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng ffmpeg)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
