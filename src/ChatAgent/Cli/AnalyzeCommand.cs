@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Ingestion.Decoding;
 using Vigil.Ingestion.Sources;
 using Vigil.ThreatModel.Analysis;
 using Vigil.ThreatModel.Export;
@@ -10,17 +11,17 @@ internal static class AnalyzeCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Docs (.md/.txt), thread files (.json), OpenAPI specs, Slack export folders, or folders of these.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Docs (.md/.txt/.pdf/.docx), thread files (.json), OpenAPI specs, Slack export folders, whiteboard photos, voice notes, or folders of these.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "json | md | sarif | threatdragon | mermaid", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong(ReportExporters.All.Select(e => e.Format).ToArray());
         var outFile = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
         var catalog = CatalogOption.Create();
         var command = new Command("analyze", "Build the threat model of a design and report its threats.") { paths, format, outFile, catalog };
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(catalog), output, error));
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(outFile), parse.GetValue(catalog), output, error, cancellation));
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? outFile, string? catalogDirectory, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(string[] paths, string format, string? outFile, string? catalogDirectory, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var analyzer = CatalogOption.Analyzer(catalogDirectory, error);
         if (analyzer is null)
@@ -29,6 +30,14 @@ internal static class AnalyzeCommand
         }
 
         var inputs = InputLoader.Load(paths);
+        if (inputs.Binaries.Count > 0)
+        {
+            // Images, voice notes, PDF and DOCX go through the pipeline's own decoders (OCR, transcription).
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            var decoders = DecoderServices.Standalone(configuration, configuration["Vigil:DataDir"] ?? ".data");
+            inputs = await BinaryInputs.DecodeAsync(inputs, decoders, cancellation);
+        }
+
         foreach (var problem in inputs.Errors)
         {
             error.WriteLine($"vigil: {problem}");

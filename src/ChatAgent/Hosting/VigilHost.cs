@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Vigil.Ingestion;
 using Vigil.ThreatModel.Analysis;
 using Vigil.ThreatModel.Knowledge;
 
@@ -35,6 +36,8 @@ public static class VigilHost
                 : new ThreatAnalyzer(Catalog.Load(catalogDir, PatternCompilation.Compiled));
         });
         builder.Services.AddHostedService<AnalyzerWarmup>();
+        builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.AddIngestionWorkers();
         return builder;
     }
 

@@ -49,7 +49,8 @@ public static class ContentSniffer
     // MPEG audio frames (MP3) and ADTS (AAC) start with an 11/12-bit sync word; text never starts with 0xFF.
     private static bool IsMpegAudioFrame(ReadOnlySpan<byte> b) => b.Length >= 4 && b[0] == 0xFF && (b[1] & 0xE0) == 0xE0;
 
-    // Lists the zip's central directory only; no entry is decompressed here.
+    // Lists the zip's central directory only; no entry is decompressed here. A truncated file has no directory, but
+    // its first local headers still name Word's parts: it is a damaged DOCX, and the DOCX decoder says so.
     private static bool IsWordDocument(ReadOnlySpan<byte> bytes)
     {
         try
@@ -59,7 +60,7 @@ public static class ContentSniffer
         }
         catch (InvalidDataException)
         {
-            return false;
+            return bytes[..Math.Min(bytes.Length, 4096)].IndexOf("word/"u8) >= 0;
         }
     }
 

@@ -9,16 +9,19 @@ namespace Vigil.Ingestion.Sources;
 /// </summary>
 public sealed class InputLoader
 {
-    private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase)
+    // Files the decoders read (OCR, transcription, PDF, DOCX); what they really are is sniffed from their bytes.
+    private static readonly HashSet<string> BinaryExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic",
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff",
         ".ogg", ".oga", ".opus", ".webm", ".m4a", ".aac", ".mp3", ".mp4", ".wav", ".flac",
+        ".pdf", ".docx",
     };
 
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".yaml", ".yml", ".json" };
 
     private readonly List<SourceDocument> sources = [];
     private readonly List<InputError> errors = [];
+    private readonly List<BinaryInput> binaries = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
     // Conversation order across every input; an attachment takes the order of the message that shared it.
@@ -32,7 +35,7 @@ public sealed class InputLoader
             loader.LoadPath(path, explicitlyNamed: true);
         }
 
-        return new LoadedInputs(loader.sources, loader.errors);
+        return new LoadedInputs(loader.sources, loader.errors, loader.binaries);
     }
 
     private void LoadPath(string path, bool explicitlyNamed)
@@ -64,10 +67,7 @@ public sealed class InputLoader
         }
 
         // A thread file pulls in its own attachments; read threads first so attachments are not read twice.
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !IsIgnored(Path.GetRelativePath(folder, f)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = DesignFolder.Files(folder);
         foreach (var file in files.Where(f => Path.GetExtension(f).Equals(".json", StringComparison.OrdinalIgnoreCase)))
         {
             LoadFile(file, explicitlyNamed: false);
@@ -79,13 +79,6 @@ public sealed class InputLoader
         }
     }
 
-    // Build output, dependencies and evaluation answer keys are never design inputs.
-    private static readonly HashSet<string> IgnoredFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git" };
-
-    private static bool IsIgnored(string relativePath) =>
-        Path.GetFileName(relativePath).Equals("expected.json", StringComparison.OrdinalIgnoreCase)
-        || relativePath.Split('/', '\\').SkipLast(1).Any(IgnoredFolders.Contains);
-
     private void LoadFile(string path, bool explicitlyNamed, int? order = null)
     {
         var full = Path.GetFullPath(path);
@@ -95,9 +88,9 @@ public sealed class InputLoader
         }
 
         var extension = Path.GetExtension(path);
-        if (MediaExtensions.Contains(extension))
+        if (BinaryExtensions.Contains(extension))
         {
-            errors.Add(new InputError(path, "images and audio are read by the ingestion pipeline (OCR, transcription), not by `vigil analyze`; skipped"));
+            binaries.Add(new BinaryInput(path, order ?? nextOrder++));
             return;
         }
 
@@ -150,23 +143,5 @@ public sealed class InputLoader
         }
     }
 
-    private void Try(string path, Action read)
-    {
-        try
-        {
-            read();
-        }
-        catch (InputException e)
-        {
-            errors.Add(new InputError(path, e.Message));
-        }
-        catch (IOException e)
-        {
-            errors.Add(new InputError(path, $"cannot read: {e.Message}"));
-        }
-        catch (UnauthorizedAccessException)
-        {
-            errors.Add(new InputError(path, "permission denied"));
-        }
-    }
+    private void Try(string path, Action read) => InputErrors.Capture(path, errors, read);
 }

@@ -10,12 +10,15 @@ namespace Vigil.ChatAgent.Tests.Evaluation;
 /// </summary>
 public sealed class HoldoutBarTests
 {
+    // 13-24 were written blind and are never tuned against; 25 and above are open tuning cases (Holdout/README.md).
     private const int FirstStrictCase = 13;
+    private const int LastStrictCase = 24;
 
     private static readonly Lazy<IReadOnlyList<CaseScore>> Scores = new(() =>
         CorpusEvaluator.Evaluate(Path.Combine(RepositoryPaths.Root, "tests", "ChatAgent.Tests", "Holdout"), ThreatAnalyzer.Default));
 
-    private static bool IsStrict(CaseScore score) => int.Parse(score.Case[..2], System.Globalization.CultureInfo.InvariantCulture) >= FirstStrictCase;
+    private static bool IsStrict(CaseScore score) =>
+        int.Parse(score.Case[..2], System.Globalization.CultureInfo.InvariantCulture) is >= FirstStrictCase and <= LastStrictCase;
 
     private static double Recall(IEnumerable<CaseScore> cases)
     {
@@ -49,5 +52,5 @@ public sealed class HoldoutBarTests
         Assert.All(Scores.Value, c => Assert.True(c.NoiseRatio <= 2.5, $"{c.Case}: {c.Findings} findings for {c.Expected} expected"));
 
     private const double TuningFloor = 0.90;
-    private const double StrictFloor = 0.45;
+    private const double StrictFloor = 0.55;
 }

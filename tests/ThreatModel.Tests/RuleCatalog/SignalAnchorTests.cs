@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vigil.ThreatModel.Knowledge;
 
 namespace Vigil.ThreatModel.Tests.RuleCatalog;
@@ -6,27 +5,10 @@ namespace Vigil.ThreatModel.Tests.RuleCatalog;
 /// <summary>Skipping a signal because a sentence lacks its anchor words must never lose a match.</summary>
 public sealed class SignalAnchorTests
 {
-    private static IEnumerable<string> DesignSentences()
-    {
-        var folders = Directory.EnumerateDirectories(RepositoryPaths.Corpus)
-            .Concat(Directory.EnumerateDirectories(Path.Combine(RepositoryPaths.Root, "tests", "ChatAgent.Tests", "Holdout")));
-        foreach (var thread in folders.Select(f => Path.Combine(f, "thread.json")).Where(File.Exists))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(thread));
-            foreach (var message in document.RootElement.EnumerateArray())
-            {
-                foreach (var line in message.GetProperty("text").GetString()!.Split('\n'))
-                {
-                    yield return line;
-                }
-            }
-        }
-    }
-
     [Fact]
     public void A_sentence_that_matches_a_pattern_always_contains_one_of_its_anchors()
     {
-        var sentences = DesignSentences().ToList();
+        var sentences = DesignLines.Read(includeDesignDocs: false);
         var lost = new List<string>();
         foreach (var signal in Catalog.Default.Signals)
         {

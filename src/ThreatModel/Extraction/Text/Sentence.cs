@@ -1,4 +1,4 @@
 namespace Vigil.ThreatModel.Extraction.Text;
 
 /// <summary>A sentence (or a line of code) of a source, with its offset for evidence.</summary>
-internal sealed record Sentence(string Text, int Start, bool IsCode);
+public sealed record Sentence(string Text, int Start, bool IsCode);

@@ -6,7 +6,7 @@ namespace Vigil.ThreatModel.Extraction.Text;
 /// Splits chat and documents into sentences. Chat is written in lowercase with list items and code blocks, so lines
 /// are boundaries, code lines stand alone, and a period ends a sentence unless it belongs to an abbreviation or a name.
 /// </summary>
-internal static partial class SentenceSplitter
+public static partial class SentenceSplitter
 {
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase) { "e.g", "i.e", "etc", "vs", "approx", "incl", "no", "fig", "cf", "mr", "ms", "dr" };
 
