@@ -1,4 +1,5 @@
 using Vigil.Ingestion.Decoding;
+using Vigil.Ingestion.Decoding.Audio;
 using Vigil.ThreatModel.Sources;
 
 namespace Vigil.Ingestion.Sources;
@@ -19,7 +20,9 @@ public static class BinaryInputs
                 var decoded = await decoders.DecodeAsync(name, bytes, name, cancellationToken);
                 if (decoded.Status == DecodeStatus.WaitingForTranscription)
                 {
-                    errors.Add(new InputError(binary.Path, decoded.Note ?? "waiting for transcription"));
+                    // Nothing waits in a one-shot analysis: say what is missing and how to enable it, not that it is kept.
+                    var note = (decoded.Note ?? "not transcribed").Replace(AudioDecoder.KeptNote, "", StringComparison.Ordinal).Trim();
+                    errors.Add(new InputError(binary.Path, note));
                 }
                 else if (decoded.Segments.Count == 0)
                 {

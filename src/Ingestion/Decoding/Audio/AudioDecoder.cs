@@ -12,7 +12,8 @@ namespace Vigil.Ingestion.Decoding.Audio;
 /// </summary>
 public sealed class AudioDecoder(IAudioConverter converter, ITranscriber transcriber, ILogger<AudioDecoder> logger) : IContentDecoder
 {
-    private const string KeptNote = "The voice note is kept and transcribed once this is fixed.";
+    /// <summary>True of the pipeline, which keeps the item waiting; a one-shot `vigil analyze` drops it.</summary>
+    public const string KeptNote = "The voice note is kept and transcribed once this is fixed.";
 
     public bool Supports(ContentType type) => type.Family == ContentFamily.Audio;
 
