@@ -4,6 +4,7 @@ using Vigil.Ingestion;
 using Vigil.Ingestion.Modeling;
 using Vigil.Ingestion.Queue;
 using Vigil.Ingestion.Sources;
+using Vigil.Retrieval;
 using Vigil.Retrieval.Index;
 using Vigil.ThreatModel.Analysis;
 
@@ -32,6 +33,7 @@ internal static class IngestCommand
     private static async Task<int> RunAsync(string[] paths, string workspace, string channel, bool privateChannel, string? dataDir, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         using var host = IngestionHost.Build(dataDir);
+        await host.Services.EnsureIndexCompatibleAsync(cancellation);
         var (requests, problems) = IngestRequests.From(paths, workspace, channel, privateChannel);
         foreach (var problem in problems)
         {

@@ -6,7 +6,7 @@ namespace Vigil.ChatAgent.Cli;
 /// <summary>A console host with the ingestion pipeline and its workers, for commands that run it without serving HTTP.</summary>
 internal static class IngestionHost
 {
-    public static IHost Build(string? dataDir)
+    public static IHost Build(string? dataDir, bool withWorkers = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
         if (dataDir is not null)
@@ -18,7 +18,11 @@ internal static class IngestionHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(ThreatAnalyzer.DefaultCompiled);
         builder.Services.AddIngestion(builder.Configuration);
-        builder.Services.AddIngestionWorkers();
+        if (withWorkers)
+        {
+            builder.Services.AddIngestionWorkers();
+        }
+
         return builder.Build();
     }
 }

@@ -14,6 +14,8 @@ public static class VigilCli
         root.Subcommands.Add(AnalyzeCommand.Create(output, error));
         root.Subcommands.Add(EvalCommand.Create(output, error));
         root.Subcommands.Add(IngestCommand.Create(output, error));
+        root.Subcommands.Add(AskCommand.Create(output, error));
+        root.Subcommands.Add(ReindexCommand.Create(output, error));
 
         // `vigil` alone runs the host, as the README promises.
         var effective = args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"))

@@ -76,4 +76,26 @@ public sealed class ModelVersions(IngestionDatabase database, TimeProvider time)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt32(0), reader.GetString(1)) : null;
     }
+
+    /// <summary>The latest analysis of every thread of a channel (and of the channel itself), for answers scoped to a channel.</summary>
+    public async Task<IReadOnlyList<(string ThreadKey, string Json)>> LatestInChannelAsync(string workspace, string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT v.thread_key, v.analysis_json FROM model_versions v
+            JOIN threads t ON t.thread_key = v.thread_key AND t.version = v.version
+            WHERE substr(v.thread_key, 1, length($prefix)) = $prefix
+            ORDER BY v.thread_key
+            """;
+        command.Parameters.AddWithValue("$prefix", $"{workspace}/{channel}/");
+        var latest = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            latest.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return latest;
+    }
 }

@@ -53,4 +53,17 @@ public sealed class StepOutputs(IngestionDatabase database)
         command.Parameters.AddWithValue("$step", step);
         command.Parameters.AddWithValue("$hash", item.ContentHash);
     }
+
+    /// <summary>Forgets that these steps ran, for every item, so they run again (e.g. embed and index after a model change).</summary>
+    public async Task ForgetAsync(IReadOnlyList<string> steps, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        foreach (var step in steps)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM step_outputs WHERE step = $step";
+            command.Parameters.AddWithValue("$step", step);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 }

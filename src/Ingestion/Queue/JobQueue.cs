@@ -169,6 +169,10 @@ public sealed class JobQueue(IngestionDatabase database, TimeProvider time)
         return versions;
     }
 
+    /// <summary>Every finished item goes back in the queue (after a change of embedding model); its finished steps stay finished.</summary>
+    public Task<int> RequeueDoneAsync(CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE items SET status = 'queued', attempts = 0, due_at = $now WHERE status = 'done'", null, cancellationToken);
+
     private async Task SetStatusAsync(IngestionItem item, ItemStatus status, string? reason, DateTimeOffset? dueAt, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

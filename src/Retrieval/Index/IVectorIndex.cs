@@ -14,4 +14,7 @@ public interface IVectorIndex
     Task<IReadOnlyDictionary<string, int>> ChunksPerItemAsync(CancellationToken cancellationToken);
 
     Task DeleteItemAsync(string itemId, CancellationToken cancellationToken);
+
+    /// <summary>The <paramref name="top"/> chunks closest to the query vector among those <paramref name="scope"/> can see, best first.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(ReadOnlyMemory<float> query, SearchScope scope, int top, CancellationToken cancellationToken);
 }

@@ -32,6 +32,21 @@ internal static partial class ComponentNames
         ["portal"] = ElementKind.Service, ["site"] = ElementKind.Service, ["extension"] = ElementKind.ClientApp, ["client"] = ElementKind.ClientApp,
         ["es"] = ElementKind.DataStore, ["index"] = ElementKind.DataStore, ["logs"] = ElementKind.DataStore, ["storage"] = ElementKind.DataStore,
         ["registry"] = ElementKind.Service, ["vault"] = ElementKind.DataStore, ["kv"] = ElementKind.DataStore,
+        ["bridge"] = ElementKind.Service, ["mirror"] = ElementKind.Service, ["signer"] = ElementKind.Service, ["hub"] = ElementKind.Service,
+        ["relay"] = ElementKind.Service, ["sfu"] = ElementKind.Service, ["scanner"] = ElementKind.Service,
+    };
+
+    // Category words that, on their own in backticks, are usually a field, filter or permission (`service`, `storage`),
+    // not the name of a component.
+    private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "service", "svc", "storage", "index", "logs", "media", "uploads", "transcripts", "backups", "store", "cache", "function", "fn",
+        "job", "jobs", "app", "web", "client", "site", "es", "kv", "db", "database", "bucket", "lake", "warehouse", "vault", "queue",
+        "topic", "stream", "bus", "sync", "ui", "extension", "console", "tool", "engine", "handler", "manager", "index", "sink", "cron",
+        "agent", "lambda", "consumer", "producer", "listener", "frontend", "backend", "controller",
+
+        // English words that happen to end in a suffix.
+        "upstream", "downstream", "useragent", "noproxy", "restore", "bypass",
     };
 
     // Words next to a name that say what it is; "skip" words say it is not a component at all (a user, a secret, a column).
@@ -83,6 +98,19 @@ internal static partial class ComponentNames
             yield return new Mention(match.Index, match.Index + match.Length, name, ElementKind.Service, null, null, IsNamed: true);
         }
 
+        foreach (Match match in BacktickedWord().Matches(sentence))
+        {
+            // `pkgmirror`, `signer`: a one-word identifier in backticks is a component when its ending or the word next
+            // to it says so; `notes` (a table), `sub` (a claim) or `service` (a filter) are not.
+            var name = match.Groups["name"].Value;
+            var context = ContextKind(sentence, match.Index, match.Index + match.Length, out var skip);
+            var kind = context ?? EndingKind(name);
+            if (!skip && kind is not null)
+            {
+                yield return new Mention(match.Index, match.Index + match.Length, name, kind.Value, null, null, IsNamed: true);
+            }
+        }
+
         foreach (Match match in VersionedTopic().Matches(sentence))
         {
             yield return new Mention(match.Index, match.Index + match.Length, match.Groups["name"].Value, ElementKind.Queue, "topic", null, IsNamed: true);
@@ -105,6 +133,57 @@ internal static partial class ComponentNames
         "on", "out", "over", "under", "end", "well", "long", "short", "high", "low", "read", "write", "single", "double",
         "as", "check", "follow", "set", "sign", "log", "opt", "roll", "look", "back", "top", "up", "built", "add", "plug",
     };
+
+    /// <summary>The kind the last part of a CamelCase name gives it ("JupyterHub", "PolicyService"); null for other words.</summary>
+    public static ElementKind? CamelCaseKind(string name)
+    {
+        var last = LastHump().Match(name);
+        return last.Success && last.Index > 0 && SuffixKinds.TryGetValue(last.Value, out var kind)
+            && (!GenericWords.Contains(last.Value) || kind == ElementKind.Service && last.Value.Equals("service", StringComparison.OrdinalIgnoreCase))
+            ? kind
+            : null;
+    }
+
+    /// <summary>"the bridge", "the mirror's": a role word that may refer back to a component named with it.</summary>
+    public static IEnumerable<Mention> References(string sentence)
+    {
+        foreach (Match match in ReferenceWord().Matches(sentence))
+        {
+            var head = match.Groups["head"].Value;
+            if (SuffixKinds.TryGetValue(head, out var kind) && !GenericWords.Contains(head))
+            {
+                var group = match.Groups["head"];
+                yield return new Mention(group.Index, group.Index + group.Length, head.ToLowerInvariant(), kind, null, null, IsNamed: true, IsReference: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kind a single word's ending gives it: a known suffix ("signer") or a word that ends in one ("pkgmirror",
+    /// "authgateway"); a bare category word ("service", "storage") is not a name.
+    /// </summary>
+    private static ElementKind? EndingKind(string word)
+    {
+        if (SuffixKinds.TryGetValue(word, out var exact))
+        {
+            return GenericWords.Contains(word) ? null : exact;
+        }
+
+        if (GenericWords.Contains(word))
+        {
+            return null;
+        }
+
+        foreach (var (suffix, kind) in SuffixKinds)
+        {
+            if (suffix.Length >= 5 && word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
 
     private static ElementKind? ContextKind(string sentence, int start, int end, out bool skip)
     {
@@ -130,6 +209,16 @@ internal static partial class ComponentNames
     // "payments svc", "the payment service". Not "api": "daily API allowance" and "public API" are ordinary English.
     [GeneratedRegex(@"\b(?<head>[a-z][a-z0-9]{2,})[ ](?<suffix>svc|service|worker)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpacedName();
+
+    [GeneratedRegex(@"\b(?:the|our|this|that)\s+(?<head>[a-z]{2,12})(?![\w-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReferenceWord();
+
+    [GeneratedRegex(@"[A-Z][a-z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LastHump();
+
+    // One lowercase word alone in backticks: not code (`privileged: true`), a path (`/shared`) or a call (`parseFloat`).
+    [GeneratedRegex(@"(?<![\w`])`(?<name>[a-z][a-z0-9]{2,30})`(?![\w`(])", RegexOptions.CultureInvariant)]
+    private static partial Regex BacktickedWord();
 
     [GeneratedRegex(@"(?<![\w./-])`?(?<name>[a-z][a-z0-9_-]*\.v\d+)`?(?![\w.])", RegexOptions.CultureInvariant)]
     private static partial Regex VersionedTopic();

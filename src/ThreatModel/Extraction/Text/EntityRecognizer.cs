@@ -28,7 +28,17 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
         {
             // A product-style word the lexicon knows (PostgreSQL, JavaScript) is that technology, not a vendor.
             var known = lexical.Any(l => l.Start < match.Index + match.Length && match.Index < l.End);
-            if (!known && VendorCue().IsMatch(sentence))
+            if (known)
+            {
+                continue;
+            }
+
+            // "JupyterHub", "BillingService": a product-style name that ends in a component word is a component we run.
+            if (ComponentNames.CamelCaseKind(match.Value) is { } kind)
+            {
+                named.Add(new Mention(match.Index, match.Index + match.Length, match.Value, kind, null, null, IsNamed: true));
+            }
+            else if (VendorCue().IsMatch(sentence))
             {
                 named.Add(new Mention(match.Index, match.Index + match.Length, match.Value, ElementKind.ExternalService, null, BoundaryKind.ThirdParty, IsNamed: true));
             }
@@ -63,6 +73,14 @@ internal sealed partial class EntityRecognizer(Catalog catalog)
 
             mentions.Add(word);
             previous = word;
+        }
+
+        foreach (var reference in ComponentNames.References(sentence))
+        {
+            if (!mentions.Any(m => Overlaps(m, reference)) && !lexical.Any(l => Overlaps(l, reference)))
+            {
+                mentions.Add(reference);
+            }
         }
 
         return mentions.OrderBy(m => m.Start).ToList();

@@ -35,7 +35,7 @@ internal static partial class StatementPolarity
         return string.Join(' ', words.Skip(Math.Max(0, words.Length - count)));
     }
 
-    private static (int Start, int End) ClauseAround(string sentence, int matchStart, int matchEnd)
+    internal static (int Start, int End) ClauseAround(string sentence, int matchStart, int matchEnd)
     {
         var start = 0;
         foreach (Match delimiter in ClauseDelimiter().Matches(sentence[..matchStart]))

@@ -9,19 +9,30 @@ namespace Vigil.ThreatModel.Extraction.Text;
 /// Reads chat messages and documents deterministically: elements and their aliases, flows between them, the data
 /// they hold, and every control, deployment fact and practice the signals recognise, attributed to the element the
 /// sentence is about. One instance reads one conversation in order, so "it" in a later message can mean the
-/// component discussed just before.
+/// component discussed just before, "the bridge" the <c>payroll-bridge</c> named earlier, and a plain "no" the
+/// negative of the yes/no question just asked.
 /// </summary>
 public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
 {
     private readonly EntityRecognizer recognizer = new(catalog);
     private readonly Dictionary<string, int> mentionCounts = new(StringComparer.Ordinal);
+
+    // The elements this conversation has named so far, by id: canonical name and kind (cheaper than asking the builder).
+    private readonly Dictionary<string, (string Canonical, ElementKind Kind)> named = new(StringComparer.Ordinal);
     private string? topic;
+    private string? pendingQuestion;
 
     public bool CanRead(SourceDocument source) => source.Kind is SourceKind.Message or SourceKind.Document;
 
     public void Extract(SourceDocument source, SystemModelBuilder builder)
     {
-        foreach (var sentence in SentenceSplitter.Split(source.Text))
+        var sentences = SentenceSplitter.Split(source.Text);
+        if (source.Kind == SourceKind.Message && pendingQuestion is not null && NegativeAnswer().IsMatch(source.Text))
+        {
+            AddAnswer(pendingQuestion, source, builder);
+        }
+
+        foreach (var sentence in sentences)
         {
             var evidence = new Evidence(source.Id, SecretRedactor.Redact(sentence.Text));
             var mentions = ResolveMentions(sentence.Text, builder, evidence);
@@ -30,6 +41,34 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
             AddFacts(sentence.Text, mentions, builder, evidence);
             UpdateTopic(mentions);
         }
+
+        pendingQuestion = source.Kind == SourceKind.Message && sentences.Count > 0 && !sentences[^1].IsCode ? YesNoQuestion(sentences[^1].Text) : null;
+    }
+
+    /// <summary>
+    /// "can we tell who published what?" answered "not really, ..." states "we can't tell who published what": the
+    /// question turned into its negative is read like any sentence, quoted with the question and the answer.
+    /// </summary>
+    private void AddAnswer(string negated, SourceDocument answer, SystemModelBuilder builder)
+    {
+        var firstLine = answer.Text.Split('\n', 2)[0];
+        var evidence = new Evidence(answer.Id, SecretRedactor.Redact($"{negated} ({firstLine.Trim()})"));
+        var mentions = ResolveMentions(negated, builder, evidence);
+        AddFacts(negated, mentions, builder, evidence);
+    }
+
+    /// <summary>The negative statement a yes/no question asks about ("can we X?" → "we can't X"); null for other sentences.</summary>
+    internal static string? YesNoQuestion(string sentence)
+    {
+        var question = YesNo().Match(sentence.Trim());
+        if (!question.Success || QuestionNegation().IsMatch(question.Value))
+        {
+            return null;
+        }
+
+        var auxiliary = question.Groups["aux"].Value.ToLowerInvariant();
+        var negative = auxiliary switch { "can" => "can't", "will" => "won't", _ => auxiliary + "n't" };
+        return $"{question.Groups["who"].Value} {negative} {question.Groups["rest"].Value}";
     }
 
     // The topic is the service the conversation is about (the one named most so far): a sentence that names no
@@ -52,13 +91,22 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     {
         var resolved = new List<ResolvedMention>();
         var found = recognizer.Find(sentence);
+
+        // A reference to nothing named yet names nothing.
+        Dictionary<Mention, string?>? referred = null;
+        foreach (var reference in found.Where(m => m.IsReference))
+        {
+            (referred ??= [])[reference] = ReferredElement(reference.Name);
+        }
+
+        found.RemoveAll(m => m.IsReference && referred![m] is null);
         foreach (var mention in found)
         {
             if (mention.Name.Length == 0)
             {
                 // A framework or runtime word: a technology of the nearest named component, or of the topic.
                 var owner = found.Where(m => m.Name.Length > 0).MinBy(m => Math.Abs(m.Center - mention.Center));
-                var ownerId = owner is null ? topic : builder.Resolve(owner.Name) ?? AddElement(builder, owner, evidence);
+                var ownerId = owner is null ? topic : owner.IsReference ? referred![owner] : builder.Resolve(owner.Name) ?? AddElement(builder, owner, evidence);
                 if (ownerId is not null && mention.Technology is not null)
                 {
                     builder.AddElement(builder.Find(ownerId)!.Name, builder.Find(ownerId)!.Kind, evidence, [mention.Technology], mention.Boundary);
@@ -67,8 +115,10 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
                 continue;
             }
 
-            var id = AddElement(builder, mention, evidence);
-            resolved.Add(new ResolvedMention(id, mention.Start, mention.End, builder.Find(id)!.Kind));
+            var id = mention.IsReference ? referred![mention]! : AddElement(builder, mention, evidence);
+            var element = builder.Find(id)!;
+            named[id] = (named.TryGetValue(id, out var known) ? known.Canonical : ElementNames.Canonical(element.Name), element.Kind);
+            resolved.Add(new ResolvedMention(id, mention.Start, mention.End, element.Kind));
         }
 
         foreach (Match path in EndpointPath().Matches(sentence))
@@ -81,6 +131,25 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
         }
 
         return resolved.OrderBy(r => r.Start).ToList();
+    }
+
+    // "the bridge" is the component named with that word ("payroll-bridge", `pkgmirror`); when several are, the one
+    // discussed most; when none is, the words name nothing.
+    private string? ReferredElement(string head)
+    {
+        var word = ElementNames.Canonical(head);
+        string? best = null;
+        foreach (var (id, (name, kind)) in named)
+        {
+            if (kind is not (ElementKind.Actor or ElementKind.ExternalService) && name != word
+                && (name.EndsWith("-" + word, StringComparison.Ordinal) || (!name.Contains('-') && name.EndsWith(word, StringComparison.Ordinal)))
+                && (best is null || mentionCounts.GetValueOrDefault(id) > mentionCounts.GetValueOrDefault(best)))
+            {
+                best = id;
+            }
+        }
+
+        return best;
     }
 
     private static string AddElement(SystemModelBuilder builder, Mention mention, Evidence evidence)
@@ -167,11 +236,17 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
         var statements = new Statement?[signals.Count];
         Parallel.For(0, signals.Count, i => statements[i] = Read(signals[i], sentence));
         var detail = Detail(sentence);
+        string? fallback = null, workloadFallback = null;
+        bool? workloadWords = null;
         for (var i = 0; i < signals.Count; i++)
         {
             if (statements[i] is { } statement)
             {
-                builder.AddFact(new Fact(signals[i].Key, signals[i].Kind, statement.State, SubjectAt(mentions, statement.Index), evidence, detail));
+                workloadWords ??= WorkloadCue().IsMatch(sentence);
+                var subject = workloadWords.Value && AboutWorkload(sentence, statement)
+                    ? SubjectAt(mentions.Where(m => m.Kind is not (ElementKind.DataStore or ElementKind.Queue)).ToList(), statement.Index) ?? (workloadFallback ??= Fallback(workload: true))
+                    : SubjectAt(mentions, statement.Index) ?? (fallback ??= Fallback(workload: false));
+                builder.AddFact(new Fact(signals[i].Key, signals[i].Kind, statement.State, subject, evidence, detail));
             }
         }
     }
@@ -184,7 +259,7 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
             var absent = Signal.MayMatch(signal.AbsentAnchors, sentence) ? signal.Absent?.Match(sentence) : null;
             if (absent is { Success: true })
             {
-                return new Statement(FactState.Absent, absent.Index);
+                return new Statement(FactState.Absent, absent.Index, absent.Length);
             }
 
             var present = Signal.MayMatch(signal.PresentAnchors, sentence) ? signal.Present?.Match(sentence) : null;
@@ -199,11 +274,11 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
                 var state = StatementPolarity.Of(sentence, match.Index, match.Index + match.Length, signal.Kind);
                 if (state != FactState.Absent)
                 {
-                    return new Statement(state, match.Index);
+                    return new Statement(state, match.Index, match.Length);
                 }
             }
 
-            return new Statement(FactState.Absent, present.Index);
+            return new Statement(FactState.Absent, present.Index, present.Length);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -213,11 +288,37 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     }
 
     // The element a statement is about: our own components first (threats are about what we build), the nearest one
-    // named before the phrase, else after it; then an outside system named in the sentence; then the topic.
-    private string? SubjectAt(List<ResolvedMention> mentions, int index) =>
+    // named before the phrase, else after it; then an outside system named in the sentence; null when it names none.
+    private static string? SubjectAt(List<ResolvedMention> mentions, int index) =>
         NearestOf(mentions.Where(m => m.Kind is not (ElementKind.Actor or ElementKind.ExternalService)).ToList(), index)
-        ?? NearestOf(mentions.Where(m => m.Kind is ElementKind.ExternalService).ToList(), index)
-        ?? topic;
+        ?? NearestOf(mentions.Where(m => m.Kind is ElementKind.ExternalService).ToList(), index);
+
+    /// <summary>
+    /// What a statement that names no element is about: the topic; for a statement about a running workload ("pods run
+    /// as root", "containers are privileged"), when the topic is something that does not run (a bucket, a topic), the
+    /// service discussed most.
+    /// </summary>
+    private string? Fallback(bool workload)
+    {
+        if (!workload || topic is null || !named.TryGetValue(topic, out var about) || about.Kind is not (ElementKind.DataStore or ElementKind.Queue))
+        {
+            return topic;
+        }
+
+        return mentionCounts.Where(c => named.TryGetValue(c.Key, out var element) && element.Kind == ElementKind.Service)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => c.Key).FirstOrDefault() ?? topic;
+    }
+
+    // The words right around a statement, in its clause, say it is about something that runs: "pods run as root", "the
+    // container is privileged". A data store or topic named in the sentence ("... and fuse-mount buckets") is then not its subject.
+    private static bool AboutWorkload(string sentence, Statement statement)
+    {
+        var (clauseStart, clauseEnd) = StatementPolarity.ClauseAround(sentence, statement.Index, statement.Index + statement.Length);
+        var start = Math.Max(clauseStart, statement.Index - 40);
+        var end = Math.Min(clauseEnd, statement.Index + statement.Length + 40);
+        return WorkloadCue().IsMatch(sentence.AsSpan(start, end - start));
+    }
 
     private static string? NearestOf(List<ResolvedMention> candidates, int index) =>
         (candidates.Where(m => m.Start <= index).MaxBy(m => m.Start) ?? candidates.MinBy(m => m.Start - index))?.Id;
@@ -235,10 +336,25 @@ public sealed partial class TextExtractor(Catalog catalog) : ISourceExtractor
     [GeneratedRegex(@"(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(?<![\w.])/[a-z0-9_{}*.:-]+(?:/[a-z0-9_{}*.:-]*)*", RegexOptions.IgnoreCase)]
     private static partial Regex EndpointPath();
 
+    // A yes/no question as the last clause of a message: "do we sign the webhooks?", "is there any rate limiting?".
+    [GeneratedRegex(@"(?:^|(?<=[,;:]\s))(?<aux>can|do|does|did|is|are|was|were|has|have|will)\s+(?<who>we|they|you|it|there|(?:the\s+)?[\w-]+)\s+(?<rest>[^?]{3,120})\?+$", RegexOptions.IgnoreCase)]
+    private static partial Regex YesNo();
+
+    [GeneratedRegex(@"\b(?:not|no|never|without|none|nothing)\b|n['’]t\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionNegation();
+
+    // A message that opens with a plain "no": "not really, ...", "nope.", "no —".
+    [GeneratedRegex(@"^\s*(?:no|nope|nah|not really|not yet|not at all|not today|negative)\s*(?:[,.;:!—–]|\s-\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex NegativeAnswer();
+
+    // Words about something that runs: a pod, a container, a process and how it runs.
+    [GeneratedRegex(@"\b(?:pods?|containers?|processe?s?|sidecars?|daemonsets?|runs? as (?:root|uid|user)|privileged|host ?network|(?:cpu|gpu|memory) limits?|replicas?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WorkloadCue();
+
     [GeneratedRegex(@"(?<d>(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(?<![\w.])/[a-z0-9_{}*.:-]+(?:/[a-z0-9_{}*.:-]*)*)|`(?<d>[^`\s]{2,60})`", RegexOptions.IgnoreCase)]
     private static partial Regex DetailToken();
 
     private sealed record ResolvedMention(string Id, int Start, int End, ElementKind Kind);
 
-    private sealed record Statement(FactState State, int Index);
+    private sealed record Statement(FactState State, int Index, int Length);
 }
