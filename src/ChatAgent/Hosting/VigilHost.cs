@@ -37,6 +37,7 @@ public static class VigilHost
         });
         builder.Services.AddHostedService<AnalyzerWarmup>();
         builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.AddHostedService<IndexCompatibilityCheck>();
         builder.Services.AddIngestionWorkers();
         return builder;
     }

@@ -49,5 +49,24 @@ public sealed class HealthTests : IDisposable
         Assert.Contains("Vigil:CatalogDir", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(dataDir, recursive: true);
+    [Fact]
+    public async Task An_index_built_with_another_embedding_model_stops_the_start_and_says_to_reindex()
+    {
+        var older = new Vigil.Retrieval.Index.EmbeddedVectorIndex(Path.Combine(dataDir, "index.db"), new Vigil.Retrieval.Index.EmbeddingModel("older-model", 384));
+        var chunk = new Vigil.Retrieval.Index.IndexedChunk("c1", "i1", new Vigil.Retrieval.Index.ChunkScope("T", "design"), "thread#1", "text", new float[384]);
+        await older.UpsertAsync([chunk], TestContext.Current.CancellationToken);
+        older.Dispose();
+        await using var app = VigilHost.Build([$"--Vigil:DataDir={dataDir}"], "http://127.0.0.1:0");
+
+        var error = await Assert.ThrowsAsync<Vigil.Retrieval.Index.IndexModelMismatchException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("'older-model'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("vigil reindex", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataDir, recursive: true);
+    }
 }
