@@ -14,13 +14,14 @@ namespace Vigil.Retrieval;
 public static class RetrievalServices
 {
     /// <summary>
-    /// Local MiniLM embeddings and the vector index chosen by <c>VectorStore:Type</c>: <c>Embedded</c> (default, SQLite
+    /// Embeddings (<c>Embeddings:Provider</c>: local MiniLM by default, or an OpenAI-compatible endpoint) and the vector index chosen by <c>VectorStore:Type</c>: <c>Embedded</c> (default, SQLite
     /// under the data folder) or <c>Qdrant</c> (<c>Qdrant:Url</c>, optional <c>Qdrant:ApiKey</c>, <c>Qdrant:Collection</c>).
     /// Settings come from the host's <see cref="IConfiguration"/> and are validated when it starts.
     /// </summary>
     public static IServiceCollection AddRetrieval(this IServiceCollection services, string dataDir)
     {
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new MiniLmEmbeddingGenerator());
+        services.TryAddSingleton(provider => provider.GetService<IConfiguration>()?.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions());
+        services.TryAddSingleton(provider => EmbeddingGenerators.Create(provider.GetRequiredService<EmbeddingOptions>()));
         services.AddOptions<VectorStoreOptions>()
             // The configuration is read from the container so existing callers need not pass it; without one, defaults apply.
             .Configure<IServiceProvider>((options, provider) => Bind(options, provider.GetService<IConfiguration>()))
