@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Ingestion.Content;
-using Vigil.Ingestion.Decoding.Images;
 
 namespace Vigil.Ingestion.Decoding.Audio;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Vigil.Ingestion.Decoding.Images;
+namespace Vigil.Ingestion.Decoding;
 
 /// <summary>
 /// Runs a command-line tool with its arguments passed one by one (no shell, so a file name is never parsed as
