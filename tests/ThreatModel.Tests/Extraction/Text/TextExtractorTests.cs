@@ -10,19 +10,9 @@ using Model = Vigil.ThreatModel.Model;
 
 public sealed class TextExtractorTests
 {
-    private static SystemModel Read(params string[] messages)
-    {
-        var extractor = new TextExtractor(Catalog.Default);
-        var builder = new SystemModelBuilder();
-        for (var i = 0; i < messages.Length; i++)
-        {
-            extractor.Extract(new SourceDocument($"thread.json#{i + 1}", SourceKind.Message, messages[i], i), builder);
-        }
+    private static SystemModel Read(params string[] messages) => ThreadReader.Read(messages);
 
-        return builder.Build("test");
-    }
-
-    private static Model.Fact? FactOf(SystemModel model, string key) => model.Facts.LastOrDefault(f => f.Key == key);
+    private static Model.Fact? FactOf(SystemModel model, string key) => ThreadReader.FactOf(model, key);
 
     [Fact]
     public void Different_spellings_of_one_service_become_one_element_with_aliases()
