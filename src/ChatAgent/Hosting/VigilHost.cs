@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Vigil.ChatAgent.Conversation.Findings;
 using Vigil.Ingestion;
 using Vigil.ThreatModel.Analysis;
 using Vigil.ThreatModel.Knowledge;
@@ -36,6 +37,9 @@ public static class VigilHost
                 : new ThreatAnalyzer(Catalog.Load(catalogDir, PatternCompilation.Compiled));
         });
         builder.Services.AddHostedService<AnalyzerWarmup>();
+        builder.Services.AddSingleton(services => new FindingLedger(
+            Path.Combine(services.GetRequiredService<IOptions<VigilOptions>>().Value.DataDir, "findings.db"),
+            services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddHostedService<IndexCompatibilityCheck>();
         builder.Services.AddIngestionWorkers();

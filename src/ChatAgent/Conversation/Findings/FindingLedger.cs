@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Vigil.ThreatModel.Findings;
+
+namespace Vigil.ChatAgent.Conversation.Findings;
+
+/// <summary>
+/// The append-only record of finding decisions (<c>findings.db</c> under the data folder). The database itself refuses
+/// to change or delete a recorded decision, so the audit trail a security engineer defends is the one that happened.
+/// </summary>
+public sealed class FindingLedger
+{
+    private readonly string connectionString;
+    private readonly TimeProvider time;
+    private readonly Lazy<bool> created;
+
+    public FindingLedger(string databasePath, TimeProvider time)
+    {
+        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        this.time = time;
+        created = new Lazy<bool>(() =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+            using var connection = Connect();
+            using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+            return true;
+        });
+    }
+
+    /// <summary>Records a decision. Every status but open needs a reason; only an accepted risk may expire.</summary>
+    public async Task RecordAsync(FindingDecision decision, CancellationToken cancellationToken)
+    {
+        if (decision.Status != FindingStatus.Open && string.IsNullOrWhiteSpace(decision.Reason))
+        {
+            throw new ArgumentException($"marking {decision.FindingId} {Describe(decision.Status)} needs a reason", nameof(decision));
+        }
+
+        if (decision.ExpiresAt is not null && decision.Status != FindingStatus.Accepted)
+        {
+            throw new ArgumentException("only an accepted risk can expire", nameof(decision));
+        }
+
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO finding_decisions (workspace, finding_id, status, reason, actor, at, expires_at)
+            VALUES ($workspace, $finding, $status, $reason, $actor, $at, $expires)
+            """;
+        command.Parameters.AddWithValue("$workspace", decision.Workspace);
+        command.Parameters.AddWithValue("$finding", decision.FindingId);
+        command.Parameters.AddWithValue("$status", decision.Status.ToString());
+        command.Parameters.AddWithValue("$reason", decision.Reason);
+        command.Parameters.AddWithValue("$actor", decision.Actor);
+        command.Parameters.AddWithValue("$at", decision.At.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$expires", (object?)decision.ExpiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The finding's status now: its latest decision, or open when there is none or an accepted risk has expired.</summary>
+    public async Task<FindingStatus> StatusAsync(string workspace, string findingId, CancellationToken cancellationToken)
+    {
+        var latest = (await HistoryAsync(workspace, findingId, cancellationToken)).LastOrDefault();
+        return latest switch
+        {
+            null => FindingStatus.Open,
+            { ExpiresAt: { } expires } when expires <= time.GetUtcNow() => FindingStatus.Open,
+            _ => latest.Status,
+        };
+    }
+
+    /// <summary>Every decision about the finding, oldest first: the audit trail.</summary>
+    public async Task<IReadOnlyList<FindingDecision>> HistoryAsync(string workspace, string findingId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT status, reason, actor, at, expires_at FROM finding_decisions
+            WHERE workspace = $workspace AND finding_id = $finding ORDER BY seq
+            """;
+        command.Parameters.AddWithValue("$workspace", workspace);
+        command.Parameters.AddWithValue("$finding", findingId);
+        var history = new List<FindingDecision>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            history.Add(new FindingDecision(
+                workspace,
+                findingId,
+                Enum.Parse<FindingStatus>(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+
+        return history;
+    }
+
+    private static string Describe(FindingStatus status) => status switch
+    {
+        FindingStatus.FalsePositive => "a false positive",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private SqliteConnection Open()
+    {
+        _ = created.Value;
+        return Connect();
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS finding_decisions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            workspace TEXT NOT NULL,
+            finding_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            expires_at INTEGER);
+        CREATE INDEX IF NOT EXISTS finding_decisions_finding ON finding_decisions(workspace, finding_id, seq);
+        -- Append-only: the audit trail cannot be rewritten, not even by Vigil's own code.
+        CREATE TRIGGER IF NOT EXISTS finding_decisions_no_update BEFORE UPDATE ON finding_decisions
+            BEGIN SELECT RAISE(ABORT, 'finding decisions are append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS finding_decisions_no_delete BEFORE DELETE ON finding_decisions
+            BEGIN SELECT RAISE(ABORT, 'finding decisions are append-only'); END;
+        """;
+}
