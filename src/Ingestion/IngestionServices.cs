@@ -24,7 +24,7 @@ public static class IngestionServices
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        var dataDir = configuration["Vigil:DataDir"] is { Length: > 0 } configured ? configured : ".data";
+        var dataDir = DataFolder.Of(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.Steps.Length > 0, "Ingestion:Steps must name at least one step.")

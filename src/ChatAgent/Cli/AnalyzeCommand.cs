@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Ingestion;
 using Vigil.Ingestion.Decoding;
 using Vigil.Ingestion.Sources;
 using Vigil.ThreatModel.Analysis;
@@ -34,8 +35,8 @@ internal static class AnalyzeCommand
         {
             // Images, voice notes, PDF and DOCX go through the pipeline's own decoders (OCR, transcription).
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-            var decoders = DecoderServices.Standalone(configuration, configuration["Vigil:DataDir"] ?? ".data");
-            inputs = await BinaryInputs.DecodeAsync(inputs, decoders, cancellation);
+            await using var decoders = DecoderServices.Standalone(configuration, DataFolder.Of(configuration));
+            inputs = await BinaryInputs.DecodeAsync(inputs, decoders.GetRequiredService<ContentDecoders>(), cancellation);
         }
 
         foreach (var problem in inputs.Errors)

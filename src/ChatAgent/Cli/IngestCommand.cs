@@ -56,10 +56,7 @@ internal static class IngestCommand
         }
 
         var queue = services.GetRequiredService<JobQueue>();
-        while (await queue.PendingCountAsync(cancellation) > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
-        }
+        await queue.WaitUntilIdleAsync(cancellation);
 
         await services.GetRequiredService<ThreadModeler>().RebuildDueAsync(TimeSpan.Zero, TimeSpan.Zero, cancellation);
         await host.StopAsync(cancellation);

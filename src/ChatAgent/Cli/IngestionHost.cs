@@ -11,7 +11,7 @@ internal static class IngestionHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
         if (dataDir is not null)
         {
-            builder.Configuration["Vigil:DataDir"] = dataDir;
+            builder.Configuration[DataFolder.Key] = dataDir;
         }
 
         // Progress goes to the command's own output; the host's informational logs would drown it.

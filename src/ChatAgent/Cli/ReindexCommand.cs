@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Vigil.Ingestion;
 using Vigil.Ingestion.Pipeline;
 using Vigil.Ingestion.Pipeline.Steps;
 using Vigil.Ingestion.Queue;
@@ -23,11 +25,10 @@ internal static class ReindexCommand
     private static async Task<int> RunAsync(string? dataDir, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         using var host = IngestionHost.Build(dataDir);
-        var configuration = host.Services.GetRequiredService<IConfiguration>();
-        if (!string.Equals(configuration["VectorStore:Type"] ?? VectorStoreOptions.EmbeddedType, "Qdrant", StringComparison.OrdinalIgnoreCase))
+        if (host.Services.GetRequiredService<IOptions<VectorStoreOptions>>().Value.IsEmbedded)
         {
             // The embedded index is a file of the data folder: removed before anything opens it, it starts empty.
-            var index = Path.Combine(configuration["Vigil:DataDir"] ?? ".data", "index.db");
+            var index = Path.Combine(DataFolder.Of(host.Services.GetRequiredService<IConfiguration>()), "index.db");
             foreach (var file in new[] { index, index + "-wal", index + "-shm" }.Where(File.Exists))
             {
                 File.Delete(file);
@@ -42,10 +43,7 @@ internal static class ReindexCommand
         var queue = host.Services.GetRequiredService<JobQueue>();
         var requeued = await queue.RequeueDoneAsync(cancellation);
         await host.StartAsync(cancellation);
-        while (await queue.PendingCountAsync(cancellation) > 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
-        }
+        await queue.WaitUntilIdleAsync(cancellation);
 
         await host.StopAsync(cancellation);
         var chunks = await host.Services.GetRequiredService<IVectorIndex>().CountAsync(cancellation);

@@ -9,7 +9,7 @@ public sealed class VigilOptions
 
     /// <summary><c>Vigil:DataDir</c>: where state, blobs and the job queue live.</summary>
     [Required(ErrorMessage = "Vigil:DataDir must name a folder Vigil can write to.")]
-    public string DataDir { get; set; } = ".data";
+    public string DataDir { get; set; } = Ingestion.DataFolder.Default;
 
     /// <summary><c>Vigil:CatalogDir</c>: a folder of rules, signals and lexicons laid over the embedded catalogue.</summary>
     public string? CatalogDir { get; set; }

@@ -24,13 +24,16 @@ public static class DecoderServices
         return services;
     }
 
-    /// <summary>The decoders without a host, for <c>vigil analyze</c>: the same ones the pipeline uses.</summary>
-    public static ContentDecoders Standalone(IConfiguration configuration, string dataDir)
+    /// <summary>
+    /// The decoders without a host, for <c>vigil analyze</c>: the same ones the pipeline uses. Disposing the returned
+    /// provider releases what they hold (a loaded Whisper model).
+    /// </summary>
+    public static ServiceProvider Standalone(IConfiguration configuration, string dataDir)
     {
         var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
         services.AddContentDecoders(configuration, dataDir);
-        var provider = services.BuildServiceProvider();
-        var limits = configuration.GetSection(DecodeLimits.Section).Get<DecodeLimits>() ?? new DecodeLimits();
-        return new ContentDecoders(provider.GetServices<IContentDecoder>(), limits);
+        services.AddSingleton(configuration.GetSection(DecodeLimits.Section).Get<DecodeLimits>() ?? new DecodeLimits());
+        services.AddSingleton(sp => new ContentDecoders(sp.GetServices<IContentDecoder>(), sp.GetRequiredService<DecodeLimits>()));
+        return services.BuildServiceProvider();
     }
 }

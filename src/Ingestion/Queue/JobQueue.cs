@@ -90,6 +90,15 @@ public sealed class JobQueue(IngestionDatabase database, TimeProvider time)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Returns once nothing is queued or running: every item is done, failed or waiting.</summary>
+    public async Task WaitUntilIdleAsync(CancellationToken cancellationToken)
+    {
+        while (await PendingCountAsync(cancellationToken) > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<IngestionItem>> ListAsync(ItemStatus? status, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

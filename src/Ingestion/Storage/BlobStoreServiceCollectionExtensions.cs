@@ -10,9 +10,6 @@ namespace Vigil.Ingestion.Storage;
 
 public static class BlobStoreServiceCollectionExtensions
 {
-    // Same default as Vigil:DataDir in the host; repeated here because Ingestion does not reference the host.
-    private const string DefaultDataDir = ".data";
-
     /// <summary>
     /// Registers the <see cref="IBlobStore"/> chosen by <c>BlobStore:Type</c> (<c>Disk</c> unless configured),
     /// with its settings validated when the host starts.
@@ -31,7 +28,7 @@ public static class BlobStoreServiceCollectionExtensions
     {
         configuration.GetSection(BlobStoreOptions.Section).Bind(options);
         configuration.GetSection(AzureBlobsOptions.Section).Bind(options.AzureBlobs);
-        options.Root ??= Path.Combine(configuration["Vigil:DataDir"] ?? DefaultDataDir, "blobs");
+        options.Root ??= Path.Combine(DataFolder.Of(configuration), "blobs");
     }
 
     private static IBlobStore Create(IServiceProvider services)
