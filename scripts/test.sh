@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need: OCR of whiteboard photos and audio decoding run the real tools.
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng ffmpeg)
+# Debian packages the tests need: OCR of whiteboard photos, audio decoding and diagram drawing run the real tools.
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng ffmpeg graphviz)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

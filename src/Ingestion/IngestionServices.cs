@@ -37,6 +37,7 @@ public static class IngestionServices
         services.TryAddSingleton<StepOutputs>();
         services.TryAddSingleton<DesignRecords>();
         services.TryAddSingleton<ModelVersions>();
+        services.TryAddSingleton<ModelHistory>();
         services.AddContentDecoders(configuration, dataDir);
         services.TryAddSingleton(sp => new ContentDecoders(sp.GetServices<IContentDecoder>(), sp.GetRequiredService<DecodeLimits>()));
         services.TryAddSingleton(sp => new Chunker(WordPieces.Count, sp.GetRequiredService<ChunkerOptions>()));

@@ -19,8 +19,11 @@ public interface IConversationChannel
     /// <summary>Shows a reply to one person only (command results, refusals).</summary>
     Task PostPrivateAsync(ConversationRef where, string user, Reply reply, CancellationToken cancellationToken);
 
-    /// <summary>Answers a command where the platform asked (Slack's response_url); falls back to a private reply.</summary>
-    Task RespondAsync(CommandInvoked command, Reply reply, CancellationToken cancellationToken);
+    /// <summary>Answers a command where the platform asked (Slack's response_url): to the caller only, or to the channel.</summary>
+    Task RespondAsync(CommandInvoked command, Reply reply, bool visibleToChannel, CancellationToken cancellationToken);
+
+    /// <summary>Shows one person Vigil's overview of the workspace (Slack's App Home).</summary>
+    Task ShowOverviewAsync(ConversationRef where, string user, Reply reply, CancellationToken cancellationToken);
 
     /// <summary>A link to a message, or null when the platform cannot give one.</summary>
     Task<string?> LinkAsync(ConversationRef message, CancellationToken cancellationToken);

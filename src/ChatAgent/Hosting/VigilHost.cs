@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Vigil.ChatAgent.Conversation.Findings;
+using Vigil.ChatAgent.Conversation;
+using Vigil.ChatAgent.Slack;
 using Vigil.Ingestion;
 using Vigil.ThreatModel.Analysis;
 using Vigil.ThreatModel.Knowledge;
@@ -37,12 +38,12 @@ public static class VigilHost
                 : new ThreatAnalyzer(Catalog.Load(catalogDir, PatternCompilation.Compiled));
         });
         builder.Services.AddHostedService<AnalyzerWarmup>();
-        builder.Services.AddSingleton(services => new FindingLedger(
-            Path.Combine(services.GetRequiredService<IOptions<VigilOptions>>().Value.DataDir, "findings.db"),
-            services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddHostedService<IndexCompatibilityCheck>();
         builder.Services.AddIngestionWorkers();
+        builder.Services.AddConversation(builder.Configuration);
+        builder.Services.AddConversationWorkers();
+        builder.Services.AddSlack(builder.Configuration);
         return builder;
     }
 
@@ -50,6 +51,7 @@ public static class VigilHost
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/", () => Results.Content(StatusPage.Html, "text/html"));
+        app.MapSlackWhenEnabled();
         return app;
     }
 

@@ -34,5 +34,8 @@ public sealed class SlackOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 4;
 
+    /// <summary>First wait before retrying a 5xx answer or a network error; it doubles on each further retry.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 }

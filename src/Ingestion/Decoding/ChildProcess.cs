@@ -6,7 +6,7 @@ namespace Vigil.Ingestion.Decoding;
 /// Runs a command-line tool with its arguments passed one by one (no shell, so a file name is never parsed as
 /// a command), captures its output, and kills it with everything it started when the caller gives up.
 /// </summary>
-internal static class ChildProcess
+public static class ChildProcess
 {
     /// <exception cref="System.ComponentModel.Win32Exception">The executable does not exist or cannot be run.</exception>
     public static async Task<ChildProcessResult> RunAsync(
@@ -65,4 +65,4 @@ internal static class ChildProcess
     }
 }
 
-internal sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError);
+public sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError);

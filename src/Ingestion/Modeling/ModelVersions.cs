@@ -77,6 +77,37 @@ public sealed class ModelVersions(IngestionDatabase database, TimeProvider time)
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt32(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>One stored version of a thread's analysis, or null when there is no such version.</summary>
+    public async Task<string?> VersionAsync(string threadKey, int version, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT analysis_json FROM model_versions WHERE thread_key = $thread AND version = $version";
+        command.Parameters.AddWithValue("$thread", threadKey);
+        command.Parameters.AddWithValue("$version", version);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>
+    /// Modelled threads that have been quiet since <paramref name="quietSince"/> with their latest version: nothing new
+    /// arrived and no re-analysis is pending, so their model says what the thread says.
+    /// </summary>
+    public async Task<IReadOnlyList<(string ThreadKey, int Version)>> SettledAsync(DateTimeOffset quietSince, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT thread_key, version FROM threads WHERE version > 0 AND dirty_since IS NULL AND changed_at <= $quiet";
+        command.Parameters.AddWithValue("$quiet", quietSince.ToUnixTimeMilliseconds());
+        var settled = new List<(string, int)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            settled.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return settled;
+    }
+
     /// <summary>The latest analysis of every thread of a channel (and of the channel itself), for answers scoped to a channel.</summary>
     public async Task<IReadOnlyList<(string ThreadKey, string Json)>> LatestInChannelAsync(string workspace, string channel, CancellationToken cancellationToken)
     {

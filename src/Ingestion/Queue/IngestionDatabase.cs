@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Vigil.Ingestion.Queue;
 
 /// <summary>
@@ -7,46 +5,8 @@ namespace Vigil.Ingestion.Queue;
 /// output, and the threads' design records. WAL mode: an item accepted is on disk before the caller is told so, and a
 /// killed process loses nothing committed.
 /// </summary>
-public sealed class IngestionDatabase
+public sealed class IngestionDatabase(string path) : SqliteDatabase(path, Schema)
 {
-    private readonly string path;
-    private readonly string connectionString;
-    private readonly Lazy<bool> created;
-
-    // Nothing touches the disk until first use: the host validates Vigil:DataDir first and says what is wrong with it.
-    public IngestionDatabase(string path)
-    {
-        this.path = path;
-        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        created = new Lazy<bool>(Create);
-    }
-
-    public SqliteConnection Open()
-    {
-        _ = created.Value;
-        return Connect();
-    }
-
-    private bool Create()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-        return true;
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
     private const string Schema = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS items (

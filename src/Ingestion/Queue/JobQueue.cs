@@ -115,6 +115,25 @@ public sealed class JobQueue(IngestionDatabase database, TimeProvider time)
         return items;
     }
 
+    /// <summary>The items of one thread (or of a channel's top level when <paramref name="thread"/> is null), oldest first.</summary>
+    public async Task<IReadOnlyList<IngestionItem>> InThreadAsync(string workspace, string channel, string? thread, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM items WHERE workspace = $workspace AND channel = $channel AND thread IS $thread ORDER BY seq";
+        command.Parameters.AddWithValue("$workspace", workspace);
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$thread", (object?)thread ?? DBNull.Value);
+        var items = new List<IngestionItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(Read(reader));
+        }
+
+        return items;
+    }
+
     /// <summary>The dead letters: items that failed for good, each with its reason.</summary>
     public Task<IReadOnlyList<IngestionItem>> DeadLettersAsync(CancellationToken cancellationToken) => ListAsync(ItemStatus.Failed, cancellationToken);
 

@@ -21,6 +21,9 @@ public sealed class ThreatAnalyzer(Catalog catalog, IReadOnlyList<ISourceExtract
     /// <summary>The analyzer over the embedded catalogue; throws <see cref="CatalogException"/> if that catalogue is broken.</summary>
     public static ThreatAnalyzer Default => DefaultInstance.Value;
 
+    /// <summary>The rules, signals and lexicons this analyzer applies (listed by <c>/threat rules</c>).</summary>
+    public Catalog Catalog => catalog;
+
     /// <summary>The same with compiled patterns, for processes that analyze many designs (the host, benchmarks).</summary>
     public static ThreatAnalyzer DefaultCompiled => CompiledInstance.Value;
 

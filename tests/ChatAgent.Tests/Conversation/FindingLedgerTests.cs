@@ -71,6 +71,24 @@ public sealed class FindingLedgerTests : IDisposable
         Assert.Equal("fixed", Assert.Single(await ledger.HistoryAsync("T1", "F-9", Cancel)).Reason);
     }
 
+    [Fact]
+    public async Task Decisions_can_be_read_back_per_workspace_as_they_stood_at_a_time()
+    {
+        await ledger.RecordAsync(new FindingDecision("T1", "F-1", FindingStatus.Accepted, "legacy partner", "U_ciso", Monday.AddDays(-10), ExpiresAt: Monday.AddDays(20)), Cancel);
+        await ledger.RecordAsync(new FindingDecision("T1", "F-1", FindingStatus.Mitigated, "partner moved to mTLS", "U_raj", Monday.AddDays(-2)), Cancel);
+        await ledger.RecordAsync(new FindingDecision("T1", "F-2", FindingStatus.FalsePositive, "test keys only", "U_ana", Monday.AddDays(-1)), Cancel);
+        await ledger.RecordAsync(new FindingDecision("T2", "F-3", FindingStatus.Mitigated, "other workspace", "U_bo", Monday.AddDays(-1)), Cancel);
+
+        var aWeekAgo = await ledger.LatestDecisionsAsync("T1", Monday.AddDays(-7), Cancel);
+        var now = await ledger.LatestDecisionsAsync("T1", Cancel);
+        var thisWeek = await ledger.DecisionsAsync("T1", Monday.AddDays(-7), Cancel);
+
+        Assert.Equal(FindingStatus.Accepted, Assert.Single(aWeekAgo).Value.Status);
+        Assert.Equal(Monday.AddDays(20), aWeekAgo["F-1"].ExpiresAt);
+        Assert.Equal([("F-1", FindingStatus.Mitigated, "U_raj"), ("F-2", FindingStatus.FalsePositive, "U_ana")], now.Values.OrderBy(d => d.FindingId).Select(d => (d.FindingId, d.Status, d.Actor)));
+        Assert.Equal(["partner moved to mTLS", "test keys only"], thisWeek.Select(d => d.Reason));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -97,6 +97,60 @@ public sealed class FindingLedger
         return history;
     }
 
+    /// <summary>Every decision in the workspace recorded at or after <paramref name="since"/>, in the order they were recorded.</summary>
+    public Task<IReadOnlyList<FindingDecision>> DecisionsAsync(string workspace, DateTimeOffset since, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT finding_id, status, reason, actor, at, expires_at FROM finding_decisions WHERE workspace = $workspace AND at >= $at ORDER BY seq",
+            workspace,
+            since,
+            cancellationToken);
+
+    /// <summary>
+    /// Per finding of the workspace, the decision in force at <paramref name="asOf"/>: the last one recorded with a
+    /// time at or before it. An accepted risk is returned even when expired; compare <see cref="FindingDecision.ExpiresAt"/> with the time that matters.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FindingDecision>> LatestDecisionsAsync(string workspace, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var decisions = await QueryAsync(
+            """
+            SELECT d.finding_id, d.status, d.reason, d.actor, d.at, d.expires_at FROM finding_decisions d
+            WHERE d.workspace = $workspace AND d.seq = (
+                SELECT MAX(l.seq) FROM finding_decisions l WHERE l.workspace = d.workspace AND l.finding_id = d.finding_id AND l.at <= $at)
+            """,
+            workspace,
+            asOf,
+            cancellationToken);
+        return decisions.ToDictionary(d => d.FindingId, StringComparer.Ordinal);
+    }
+
+    /// <summary>Per finding of the workspace, its latest decision.</summary>
+    public Task<IReadOnlyDictionary<string, FindingDecision>> LatestDecisionsAsync(string workspace, CancellationToken cancellationToken) =>
+        LatestDecisionsAsync(workspace, DateTimeOffset.MaxValue, cancellationToken);
+
+    private async Task<IReadOnlyList<FindingDecision>> QueryAsync(string sql, string workspace, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$workspace", workspace);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        var decisions = new List<FindingDecision>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add(new FindingDecision(
+                workspace,
+                reader.GetString(0),
+                Enum.Parse<FindingStatus>(reader.GetString(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return decisions;
+    }
+
     private static string Describe(FindingStatus status) => status switch
     {
         FindingStatus.FalsePositive => "a false positive",

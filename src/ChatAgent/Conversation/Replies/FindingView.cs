@@ -16,7 +16,11 @@ public sealed record FindingView(
     IReadOnlyList<EvidenceLink> Evidence,
     FindingStatus Status,
     ComplianceMapping Compliance,
-    string? StatusReason = null);
+    string? StatusReason = null)
+{
+    /// <summary>The finding with only its first fix: how a thread answer or summary shows it (the rest is one question away).</summary>
+    public FindingView Brief() => this with { Fixes = Fixes.Take(1).ToList() };
+}
 
 /// <summary>A quote from the conversation and, when known, a link to the message it came from.</summary>
 public sealed record EvidenceLink(string Source, string Quote, string? Url = null);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Vigil.ChatAgent.Conversation.Replies;
 
 /// <summary>
@@ -13,6 +15,15 @@ public sealed record Reply(string Fallback, IReadOnlyList<ReplyBlock> Blocks, Re
 public sealed record ReplyFile(string Name, string Title, string MediaType, byte[] Content);
 
 /// <summary>One piece of a reply. Text in blocks is plain: adapters escape it and apply their own emphasis.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(Heading), "heading")]
+[JsonDerivedType(typeof(Paragraph), "paragraph")]
+[JsonDerivedType(typeof(Note), "note")]
+[JsonDerivedType(typeof(Preformatted), "pre")]
+[JsonDerivedType(typeof(Bullets), "bullets")]
+[JsonDerivedType(typeof(LinkLine), "link")]
+[JsonDerivedType(typeof(FindingBlock), "finding")]
+[JsonDerivedType(typeof(Divider), "divider")]
 public abstract record ReplyBlock;
 
 /// <summary>A short title line.</summary>

@@ -1,0 +1,259 @@
+using Vigil.ChatAgent.Conversation.Digest;
+using Vigil.ChatAgent.Conversation.Findings;
+using Vigil.ChatAgent.Conversation.Replies;
+using Vigil.ChatAgent.Conversation.Risk;
+using Vigil.ChatAgent.Conversation.State;
+using Vigil.ChatAgent.Conversation.Tuning;
+using Vigil.Ingestion.Modeling;
+using Vigil.ThreatModel.Analysis;
+using Vigil.ThreatModel.Diff;
+using Vigil.ThreatModel.Export;
+using Vigil.ThreatModel.Findings;
+
+namespace Vigil.ChatAgent.Conversation.Assistant;
+
+/// <summary>
+/// Answers what people ask Vigil, by mention or command: it reads the current risk (thread, channel), applies the
+/// intent, and composes the reply. It never talks to a platform itself; the handler delivers what it returns.
+/// </summary>
+public sealed class Assistant(
+    RiskReader risk,
+    ModelVersions versions,
+    FindingLedger ledger,
+    RuleTuning tuning,
+    ChannelSettings channels,
+    ThreatAnalyzer analyzer,
+    DigestService digests,
+    Reports reports,
+    TimeProvider time)
+{
+    /// <summary>How long an answer waits for the thread's latest messages and files to be read.</summary>
+    public static readonly TimeSpan IngestionWait = TimeSpan.FromSeconds(20);
+
+    public async Task<AssistantAnswer> AnswerQuestionAsync(BotMentioned mention, IConversationChannel channel, CancellationToken cancellationToken)
+    {
+        var intent = IntentParser.ParseQuestion(mention.Text);
+        var picture = mention.Where.Thread is null && intent.Kind is not (IntentKind.Help or IntentKind.SetStatus)
+            ? await ChannelOrOwnThreadAsync(mention.Where, cancellationToken)
+            : await risk.ThreadAsync(mention.Where, IngestionWait, cancellationToken);
+        return await AnswerAsync(intent, mention.Where, mention.Author, picture, channel, "/threat", cancellationToken);
+    }
+
+    public async Task<AssistantAnswer> AnswerCommandAsync(CommandInvoked command, IConversationChannel channel, CancellationToken cancellationToken)
+    {
+        var intent = IntentParser.ParseCommand(command.Text);
+        if (intent.Error is not null)
+        {
+            return new AssistantAnswer(new Reply(intent.Error, [new Paragraph(intent.Error), new Note("/threat help lists what I can do.")]), ForChannel: false);
+        }
+
+        var picture = await TargetAsync(intent.Subject, command.Where, cancellationToken);
+        return await AnswerAsync(intent, command.Where, command.Author, picture, channel, "/threat", cancellationToken);
+    }
+
+    private async Task<AssistantAnswer> AnswerAsync(Intent intent, ConversationRef where, string author, RiskPicture picture, IConversationChannel channel, string command, CancellationToken cancellationToken)
+    {
+        switch (intent.Kind)
+        {
+            case IntentKind.Help:
+                return Private(AnswerComposer.Help(command));
+            case IntentKind.Risks:
+                var relevant = Relevant(picture, intent.Subject);
+                var shown = new List<FindingView>();
+                foreach (var item in relevant.Take(AnswerComposer.MaxShown))
+                {
+                    shown.Add((await FindingViews.CreateAsync(item, channel, where, cancellationToken)).Brief());
+                }
+
+                return Public(AnswerComposer.Risks(picture, shown, relevant.Count == picture.Open.Count() ? null : intent.Subject));
+            case IntentKind.HowToFix:
+                var target = intent.FindingId is { } id
+                    ? picture.Findings.FirstOrDefault(f => f.Finding.Id == id)
+                    : Relevant(picture, intent.Subject).FirstOrDefault();
+                return target is null
+                    ? Public(AnswerComposer.NoSuchFinding(intent.FindingId ?? intent.Subject ?? "that", picture))
+                    : Public(AnswerComposer.Fix(await FindingViews.CreateAsync(target, channel, where, cancellationToken), target.Finding));
+            case IntentKind.WhatChanged:
+                return Public(await ChangedAsync(picture, channel, cancellationToken));
+            case IntentKind.Compliance:
+                return Public(AnswerComposer.Compliance(picture, intent.Framework ?? "all"));
+            case IntentKind.Report:
+                return Public(reports.Report(picture));
+            case IntentKind.Model:
+                return Public(await reports.ModelAsync(picture, cancellationToken));
+            case IntentKind.Digest:
+                return Public(await digests.ComposeAsync(where.Workspace, time.GetUtcNow(), cancellationToken));
+            case IntentKind.SetStatus:
+                return Private(await SetStatusAsync(intent, where, author, picture, cancellationToken));
+            case IntentKind.Watch or IntentKind.Unwatch:
+                return Private(await WatchAsync(intent, where, author, cancellationToken));
+            case IntentKind.Rules:
+                return Private(await RulesAsync(intent, where, author, cancellationToken));
+            default:
+                return Public(AnswerComposer.Unknown(intent.Subject ?? "", picture));
+        }
+    }
+
+    private async Task<RiskPicture> ChannelOrOwnThreadAsync(ConversationRef where, CancellationToken cancellationToken)
+    {
+        var channel = await risk.ChannelAsync(where, cancellationToken);
+        return channel.Analyses.Count > 0 ? channel : await risk.ThreadAsync(where, IngestionWait, cancellationToken);
+    }
+
+    /// <summary>A command's target: a channel (<c>#C123</c>), a thread (<c>thread:C123/1700.1</c>), or the channel it was typed in.</summary>
+    private async Task<RiskPicture> TargetAsync(string? subject, ConversationRef where, CancellationToken cancellationToken)
+    {
+        if (subject is { } s && s.StartsWith("thread:", StringComparison.Ordinal) && s[7..].Split('/') is [var channel, var ts])
+        {
+            return await risk.ThreadAsync(where with { Channel = channel, Thread = ts, Message = null }, IngestionWait, cancellationToken);
+        }
+
+        if (subject is { } c && c.StartsWith('#') && c.Length > 1 && !c.Contains(' ', StringComparison.Ordinal))
+        {
+            return await risk.ChannelAsync(where with { Channel = c[1..] }, cancellationToken);
+        }
+
+        return await risk.ChannelAsync(where, cancellationToken);
+    }
+
+    /// <summary>Open findings about the subject's words (component or title), or all open ones when there is no subject or no match.</summary>
+    private static List<RiskItem> Relevant(RiskPicture picture, string? subject)
+    {
+        var open = picture.Open.ToList();
+        if (subject is null)
+        {
+            return open;
+        }
+
+        var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2).ToList();
+        var matching = open
+            .Select(i => (Item: i, Hits: words.Count(w => $"{i.Finding.Component} {i.Finding.Title}".Contains(w, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Hits > 0)
+            .OrderByDescending(p => p.Hits)
+            .Select(p => p.Item)
+            .ToList();
+        return matching.Count > 0 ? matching : open;
+    }
+
+    private async Task<Reply> ChangedAsync(RiskPicture picture, IConversationChannel channel, CancellationToken cancellationToken)
+    {
+        var key = Places.ThreadKey(picture.Where);
+        var latest = await versions.LatestAsync(key, cancellationToken);
+        var previous = latest is { Version: > 1 } l ? await versions.VersionAsync(key, l.Version - 1, cancellationToken) : null;
+        if (latest is null || previous is null)
+        {
+            return AnswerComposer.Changed(null, picture, [], []);
+        }
+
+        var diff = ModelDiffer.Compare(AnalysisJson.Deserialize(previous), AnalysisJson.Deserialize(latest.Value.Json));
+        var newViews = new List<FindingView>();
+        foreach (var finding in diff.NewFindings.Take(AnswerComposer.MaxShown))
+        {
+            var item = picture.Findings.FirstOrDefault(f => f.Finding.Id == finding.Id) ?? new RiskItem(finding, null);
+            newViews.Add(await FindingViews.CreateAsync(item, channel, picture.Where, cancellationToken));
+        }
+
+        var resolvedViews = new List<FindingView>();
+        foreach (var finding in diff.ResolvedFindings.Take(AnswerComposer.MaxShown))
+        {
+            resolvedViews.Add(await FindingViews.CreateAsync(new RiskItem(finding, null), channel, picture.Where, cancellationToken));
+        }
+
+        return AnswerComposer.Changed(diff, picture, newViews, resolvedViews);
+    }
+
+    private async Task<Reply> SetStatusAsync(Intent intent, ConversationRef where, string author, RiskPicture picture, CancellationToken cancellationToken)
+    {
+        var status = intent.Status!.Value;
+        if (status != FindingStatus.Open && string.IsNullOrWhiteSpace(intent.Reason))
+        {
+            return Reply.Say($"Say why, so the decision can be defended later: /threat status {intent.FindingId} {Word(status)} \"the reason\"");
+        }
+
+        if (intent.Until is not null && status != FindingStatus.Accepted)
+        {
+            return Reply.Say("Only an accepted risk can have an end date (until YYYY-MM-DD).");
+        }
+
+        var expires = intent.Until is { } until ? new DateTimeOffset(until.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) : (DateTimeOffset?)null;
+        if (expires is not null && expires <= time.GetUtcNow())
+        {
+            return Reply.Say($"{intent.Until:yyyy-MM-dd} is already past; an accepted risk needs an end date in the future.");
+        }
+
+        await ledger.RecordAsync(new FindingDecision(where.Workspace, intent.FindingId!, status, intent.Reason ?? "", author, time.GetUtcNow(), expires), cancellationToken);
+        var known = picture.Findings.FirstOrDefault(f => f.Finding.Id == intent.FindingId);
+        var what = known is null ? intent.FindingId! : $"{intent.FindingId} ({known.Finding.Title})";
+        var text = $"Recorded: {what} is {Word(status)}{(expires is null ? "" : $" until {intent.Until:yyyy-MM-dd}")} — “{intent.Reason}”.";
+        var blocks = new List<ReplyBlock> { new Paragraph(text) };
+        if (known is null)
+        {
+            blocks.Add(new Note($"{intent.FindingId} is not among the current findings of {picture.Name}; the decision still applies wherever it appears in this workspace."));
+        }
+
+        return new Reply(text, blocks);
+    }
+
+    private async Task<Reply> WatchAsync(Intent intent, ConversationRef where, string author, CancellationToken cancellationToken)
+    {
+        var channel = intent.Subject is { } s && s.StartsWith('#') && s.Length > 1 ? where with { Channel = s[1..].Split(' ')[0], Thread = null, Message = null } : where;
+        var watch = intent.Kind == IntentKind.Watch;
+        await channels.SetWatchedAsync(channel, watch, author, cancellationToken);
+        if (watch && intent.Severity is { } threshold)
+        {
+            await channels.SetThresholdAsync(channel, threshold, author, cancellationToken);
+        }
+
+        var current = await channels.ThresholdAsync(channel, cancellationToken);
+        return Reply.Say(watch
+            ? $"Watching <#{channel.Channel}>: I read its design threads and post one living summary per thread when a {current.ToString().ToLowerInvariant()} or worse risk appears."
+            : $"No longer watching <#{channel.Channel}>: I will not read or summarise its threads (mentions still work). /threat watch to undo.");
+    }
+
+    private async Task<Reply> RulesAsync(Intent intent, ConversationRef where, string author, CancellationToken cancellationToken)
+    {
+        if (intent.Error is not null)
+        {
+            return Reply.Say(intent.Error);
+        }
+
+        if (intent.RuleAction is { } action)
+        {
+            var rule = analyzer.Catalog.Rules.FirstOrDefault(r => string.Equals(r.Id, intent.RuleId, StringComparison.OrdinalIgnoreCase));
+            if (rule is null)
+            {
+                return Reply.Say($"There is no rule {intent.RuleId}; /threat rules attaches the whole catalogue.");
+            }
+
+            if (string.IsNullOrWhiteSpace(intent.Reason))
+            {
+                return Reply.Say($"Say why, so the tuning can be defended later: /threat rules {action} {rule.Id} … \"the reason\"");
+            }
+
+            switch (action)
+            {
+                case "disable":
+                    await tuning.DisableAsync(where.Workspace, rule.Id, intent.Reason, author, cancellationToken);
+                    return Reply.Say($"{rule.Id} ({rule.Title}) is off in this workspace — “{intent.Reason}”. /threat rules enable {rule.Id} \"why\" undoes it.");
+                case "enable":
+                    await tuning.EnableAsync(where.Workspace, rule.Id, intent.Reason, author, cancellationToken);
+                    return Reply.Say($"{rule.Id} ({rule.Title}) is on again, with its catalogue severity — “{intent.Reason}”.");
+                default:
+                    await tuning.OverrideSeverityAsync(where.Workspace, rule.Id, intent.Severity!.Value, intent.Reason, author, cancellationToken);
+                    return Reply.Say($"{rule.Id} ({rule.Title}) now counts as {intent.Severity.Value.ToString().ToLowerInvariant()} in this workspace — “{intent.Reason}”.");
+            }
+        }
+
+        return reports.Rules(analyzer.Catalog, await tuning.CurrentAsync(where.Workspace, cancellationToken), where);
+    }
+
+    private static string Word(FindingStatus status) => status switch
+    {
+        FindingStatus.FalsePositive => "a false positive",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static AssistantAnswer Public(Reply reply) => new(reply, ForChannel: true);
+
+    private static AssistantAnswer Private(Reply reply) => new(reply, ForChannel: false);
+}

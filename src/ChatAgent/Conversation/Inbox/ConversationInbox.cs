@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Vigil.ChatAgent.Conversation.State;
+
+namespace Vigil.ChatAgent.Conversation.Inbox;
+
+/// <summary>
+/// The durable inbox of platform events. An adapter acknowledges the platform only after <see cref="AcceptAsync"/>
+/// committed the event, and the same delivery key (Slack's event_id, repeated on its retries) is stored once, so a
+/// retried delivery never produces a second answer.
+/// </summary>
+public sealed class ConversationInbox(ConversationDatabase database, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim arrived = new(0);
+
+    /// <summary>Stores the event; false when an event with the same key was already stored (a redelivery).</summary>
+    /// <param name="delay">Hold the event back this long (a fallback that should lose to a better-placed event).</param>
+    public async Task<bool> AcceptAsync(string dedupeKey, ConversationEvent conversationEvent, CancellationToken cancellationToken, TimeSpan delay = default)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO inbox (dedupe_key, payload, status, due_at, received_at, updated_at)
+            VALUES ($key, $payload, 'queued', $due, $now, $now)
+            ON CONFLICT(dedupe_key) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$key", dedupeKey);
+        command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(conversationEvent, Json));
+        command.Parameters.AddWithValue("$due", now + (long)delay.TotalMilliseconds);
+        command.Parameters.AddWithValue("$now", now);
+        var stored = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (stored && arrived.CurrentCount == 0)
+        {
+            arrived.Release();
+        }
+
+        return stored;
+    }
+
+    /// <summary>Whether an event with this key was ever stored.</summary>
+    public async Task<bool> ContainsAsync(string dedupeKey, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM inbox WHERE dedupe_key = $key";
+        command.Parameters.AddWithValue("$key", dedupeKey);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>Takes the oldest due event, marking it running; null when none is due.</summary>
+    public async Task<InboxEvent?> LeaseAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE inbox SET status = 'running', attempts = attempts + 1, updated_at = $now
+            WHERE seq = (SELECT seq FROM inbox WHERE status = 'queued' AND due_at <= $now ORDER BY due_at, seq LIMIT 1)
+            RETURNING seq, dedupe_key, payload, attempts
+            """;
+        command.Parameters.AddWithValue("$now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var payload = JsonSerializer.Deserialize<ConversationEvent>(reader.GetString(2), Json)
+            ?? throw new JsonException($"inbox event {reader.GetInt64(0)} holds no event");
+        return new InboxEvent(reader.GetInt64(0), reader.GetString(1), payload, reader.GetInt32(3));
+    }
+
+    /// <summary>Waits until an event arrives, or at most <paramref name="timeout"/> (held-back events come due without a signal).</summary>
+    public Task WaitForEventsAsync(TimeSpan timeout, CancellationToken cancellationToken) => arrived.WaitAsync(timeout, cancellationToken);
+
+    public Task CompleteAsync(InboxEvent item, CancellationToken cancellationToken) => SetAsync(item, "done", null, null, cancellationToken);
+
+    public Task RetryLaterAsync(InboxEvent item, string reason, TimeSpan delay, CancellationToken cancellationToken) =>
+        SetAsync(item, "queued", reason, time.GetUtcNow().Add(delay), cancellationToken);
+
+    public Task FailAsync(InboxEvent item, string reason, CancellationToken cancellationToken) => SetAsync(item, "failed", reason, null, cancellationToken);
+
+    /// <summary>Events a killed process left running are due again; called once at start.</summary>
+    public async Task<int> RecoverAbandonedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE inbox SET status = 'queued' WHERE status = 'running'";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How many events are stored in each state (the status page and the load benchmark read this).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, COUNT(*) FROM inbox GROUP BY status";
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Forgets finished events older than <paramref name="age"/>. Their keys go too: Slack stops retrying after
+    /// minutes, so a day of keys is plenty to recognise redeliveries.
+    /// </summary>
+    public async Task<int> PruneAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM inbox WHERE status = 'done' AND updated_at < $before";
+        command.Parameters.AddWithValue("$before", time.GetUtcNow().Subtract(age).ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task SetAsync(InboxEvent item, string status, string? reason, DateTimeOffset? dueAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE inbox SET status = $status, reason = $reason, due_at = COALESCE($due, due_at), updated_at = $now WHERE seq = $seq";
+        command.Parameters.AddWithValue("$status", status);
+        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$due", (object?)dueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", now);
+        command.Parameters.AddWithValue("$seq", item.Seq);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

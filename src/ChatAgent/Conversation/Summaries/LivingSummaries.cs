@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Options;
+using Vigil.ChatAgent.Conversation.Replies;
+using Vigil.ChatAgent.Conversation.Risk;
+using Vigil.ChatAgent.Conversation.State;
+using Vigil.Ingestion.Modeling;
+using Vigil.ThreatModel.Export;
+
+namespace Vigil.ChatAgent.Conversation.Summaries;
+
+/// <summary>
+/// The notifier: when a watched thread's model changed and the thread then stayed quiet, it applies the
+/// <see cref="SummaryPolicy"/> and posts the thread's one living summary, or edits it.
+/// </summary>
+public sealed partial class LivingSummaries(
+    ModelVersions versions,
+    ThreadPlaces places,
+    ChannelSettings channels,
+    SummaryStore store,
+    SentReplies sent,
+    RiskReader risk,
+    IEnumerable<IConversationChannel> outlets,
+    IOptions<SummaryOptions> options,
+    TimeProvider time,
+    ILogger<LivingSummaries> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+
+            await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One pass over the settled threads; returns how many summaries were posted or edited.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var spoken = 0;
+        foreach (var (threadKey, version) in await versions.SettledAsync(now - settings.QuietPeriod, cancellationToken))
+        {
+            var state = await store.GetAsync(threadKey, cancellationToken);
+            if (version <= state.ConsideredVersion || await places.FindAsync(threadKey, cancellationToken) is not { } place
+                || outlets.FirstOrDefault(o => o.Platform == place.Thread.Platform) is not { } outlet)
+            {
+                continue;
+            }
+
+            try
+            {
+                spoken += await ConsiderAsync(threadKey, version, place.Thread, state, outlet, now, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One thread's failure (a deleted channel, a revoked scope) must not silence the others.
+                LogThreadFailed(logger, threadKey, e);
+                await store.SaveAsync(threadKey, state with { ConsideredVersion = version }, cancellationToken);
+            }
+        }
+
+        return spoken;
+    }
+
+    private async Task<bool> ConsiderAsync(string threadKey, int version, ConversationRef thread, SummaryState state, IConversationChannel outlet, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await channels.IsWatchedAsync(thread, cancellationToken) || await versions.LatestAsync(threadKey, cancellationToken) is not { } latest)
+        {
+            await store.SaveAsync(threadKey, state with { ConsideredVersion = version }, cancellationToken);
+            return false;
+        }
+
+        var picture = await risk.OfAnalysesAsync("this thread", thread, [AnalysisJson.Deserialize(latest.Json)], cancellationToken);
+        var threshold = await channels.ThresholdAsync(thread, cancellationToken);
+        var decision = SummaryPolicy.Decide(state, picture.Findings, threshold, now, options.Value.MinPostInterval);
+        if (decision.Action == SummaryAction.None)
+        {
+            await store.SaveAsync(threadKey, state with { ConsideredVersion = latest.Version }, cancellationToken);
+            return false;
+        }
+
+        var views = new Dictionary<string, FindingView>(StringComparer.Ordinal);
+        var byId = picture.Findings.ToDictionary(f => f.Finding.Id);
+        foreach (var finding in decision.New.Concat(decision.Raised).Concat(decision.StillOpen).Take(SummaryComposer.MaxOpenShown))
+        {
+            views[finding.Id] = (await FindingViews.CreateAsync(byId[finding.Id], outlet, thread, cancellationToken)).Brief();
+        }
+
+        var resolved = decision.Resolved.Select(r => r with { Why = WhyResolved(r, byId) }).Concat(state.Resolved.Where(r => decision.Resolved.All(d => d.Id != r.Id) && !(byId.TryGetValue(r.Id, out var again) && again.IsOpen))).Take(10).ToList();
+        var reply = SummaryComposer.Compose(decision, views, resolved, now);
+        var messageId = state.MessageId;
+        if (decision.Action == SummaryAction.Post)
+        {
+            messageId = await outlet.PostAsync(thread, reply, cancellationToken);
+        }
+        else
+        {
+            await outlet.UpdateAsync(thread with { Message = messageId }, reply, cancellationToken);
+        }
+
+        await sent.RememberAsync(thread with { Message = messageId }, reply, cancellationToken);
+        var announced = decision.New.Concat(decision.Raised).Concat(decision.StillOpen)
+            .Select(f => new AnnouncedFinding(f.Id, f.Title, f.Component, f.Severity)).ToList();
+        await store.SaveAsync(threadKey, new SummaryState(messageId, announced, resolved, latest.Version,
+            decision.Action == SummaryAction.Post ? now : state.PostedAt), cancellationToken);
+        LogSpoke(logger, threadKey, decision.Action, decision.New.Count, decision.Resolved.Count);
+        return true;
+    }
+
+    private static string WhyResolved(AnnouncedFinding finding, IReadOnlyDictionary<string, RiskItem> current) =>
+        current.TryGetValue(finding.Id, out var item) && item.Decision is { } d
+            ? $"{FindingViews.Describe(d.Status)}: {d.Reason}"
+            : "No longer in the design: the thread now describes the control.";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Living summary of {Thread}: {Action} ({New} new, {Resolved} resolved)")]
+    private static partial void LogSpoke(ILogger logger, string thread, SummaryAction action, int @new, int resolved);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The living summary of {Thread} could not be posted; it will be tried with the next change")]
+    private static partial void LogThreadFailed(ILogger logger, string thread, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The living summaries pass failed; will try again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Vigil.ChatAgent.Conversation;
+
+namespace Vigil.ChatAgent.Slack.Inbound;
+
+/// <summary>
+/// Turns an Events API <c>event_callback</c> envelope into neutral conversation events (slack.md §2). Only
+/// translation lives here: what an event means for the threat model is the core's business.
+/// </summary>
+public static partial class SlackEventTranslator
+{
+    public const string Platform = "slack";
+
+    /// <summary>How long a bare file_shared event waits for the message that carries the same file and its thread.</summary>
+    public static readonly TimeSpan UnplacedFileDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>The events in the envelope, or why there are none (for the log).</summary>
+    public static (IReadOnlyList<TranslatedEvent> Events, string? Ignored) Translate(JsonElement envelope)
+    {
+        var team = Text(envelope, "team_id") ?? "";
+        var eventId = Text(envelope, "event_id");
+        if (!envelope.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object || eventId is null)
+        {
+            return ([], "the envelope has no event or event_id");
+        }
+
+        var bot = BotUser(envelope);
+        var type = Text(e, "type");
+        return type switch
+        {
+            "app_mention" => Mention(team, eventId, bot, e),
+            "message" => Message(team, eventId, bot, Text(envelope, "api_app_id"), e),
+            "file_shared" => UnplacedFile(team, e),
+            "member_joined_channel" when Text(e, "user") is { } user && user == bot =>
+                One(eventId, new BotJoined(Where(team, Text(e, "channel")), Text(e, "inviter") ?? user, Text(e, "channel_type") == "G")),
+            "member_joined_channel" => ([], "someone other than Vigil joined a channel"),
+            "app_home_opened" when Text(e, "tab") is null or "home" => One(eventId, new HomeOpened(Where(team, Text(e, "channel")), Text(e, "user") ?? "")),
+            "app_home_opened" => ([], "the messages tab of the app home was opened"),
+            _ => ([], $"event type '{type}' is not one Vigil handles"),
+        };
+    }
+
+    private static (IReadOnlyList<TranslatedEvent>, string?) Mention(string team, string eventId, string? bot, JsonElement e)
+    {
+        var where = Where(team, Text(e, "channel"), Text(e, "thread_ts"), Text(e, "ts"));
+        // A mention carries no channel type; the core checks the channel before it stores anything said there.
+        return One(eventId, new BotMentioned(where, Text(e, "user") ?? "", PrivateChannel: true, WithoutMentionOf(bot, Text(e, "text") ?? "")));
+    }
+
+    private static (IReadOnlyList<TranslatedEvent>, string?) Message(string team, string eventId, string? bot, string? appId, JsonElement e)
+    {
+        var subtype = Text(e, "subtype");
+        var isPrivate = Text(e, "channel_type") is not "channel";
+        var channel = Text(e, "channel");
+        switch (subtype)
+        {
+            case null or "thread_broadcast" or "file_share":
+                if (IsFromBot(e, bot, appId))
+                {
+                    return ([], "a bot's message (Vigil does not read bots, its own summaries included)");
+                }
+
+                var where = Where(team, channel, Text(e, "thread_ts"), Text(e, "ts"));
+                var author = Text(e, "user") ?? "";
+                var events = new List<TranslatedEvent>();
+                if (Text(e, "text") is { Length: > 0 } text)
+                {
+                    events.Add(new TranslatedEvent(eventId, new MessagePosted(where, author, isPrivate, text)));
+                }
+
+                foreach (var file in Files(e))
+                {
+                    events.Add(new TranslatedEvent(Places.FileKey(team, file.Id), new FileShared(where, author, isPrivate, file.Id, file.Name)));
+                }
+
+                return events.Count > 0 ? (events, null) : ([], "a message with neither text nor files");
+            case "message_changed":
+                if (!e.TryGetProperty("message", out var message) || IsFromBot(message, bot, appId))
+                {
+                    return ([], "an edit of a bot's message");
+                }
+
+                var newText = Text(message, "text") ?? "";
+                var oldText = e.TryGetProperty("previous_message", out var previous) ? Text(previous, "text") : null;
+                if (newText == oldText)
+                {
+                    return ([], "a message changed without its text changing (an unfurl or a reply count)");
+                }
+
+                var edited = Where(team, channel, Text(message, "thread_ts"), Text(message, "ts"));
+                return One(eventId, new MessageEdited(edited, Text(message, "user") ?? "", isPrivate, newText));
+            case "message_deleted":
+                var before = e.TryGetProperty("previous_message", out var p) ? p : default;
+                var deleted = Where(team, channel, before.ValueKind == JsonValueKind.Object ? Text(before, "thread_ts") : null, Text(e, "deleted_ts"));
+                return One(eventId, new MessageDeleted(deleted, before.ValueKind == JsonValueKind.Object ? Text(before, "user") ?? "" : "", isPrivate));
+            default:
+                return ([], $"message subtype '{subtype}' carries no design content");
+        }
+    }
+
+    private static (IReadOnlyList<TranslatedEvent>, string?) UnplacedFile(string team, JsonElement e)
+    {
+        var fileId = Text(e, "file_id") ?? (e.TryGetProperty("file", out var f) ? Text(f, "id") : null);
+        if (fileId is null)
+        {
+            return ([], "a file_shared event without a file id");
+        }
+
+        var shared = new FileShared(Where(team, Text(e, "channel_id")), Text(e, "user_id") ?? "", PrivateChannel: true, fileId, FileName: null, Placed: false);
+        return ([new TranslatedEvent($"file_shared:{team}:{fileId}", shared, UnplacedFileDelay)], null);
+    }
+
+    private static (IReadOnlyList<TranslatedEvent>, string?) One(string eventId, ConversationEvent conversationEvent) =>
+        ([new TranslatedEvent(eventId, conversationEvent)], null);
+
+    private static ConversationRef Where(string team, string? channel, string? threadTs = null, string? ts = null) =>
+        new(Platform, team, channel ?? "", threadTs == ts ? null : threadTs, ts);
+
+    private static bool IsFromBot(JsonElement message, string? bot, string? appId) =>
+        Text(message, "subtype") == "bot_message"
+        || message.TryGetProperty("bot_id", out _)
+        || (bot is not null && Text(message, "user") == bot)
+        || (appId is not null && message.TryGetProperty("bot_profile", out var profile) && Text(profile, "app_id") == appId);
+
+    private static IEnumerable<(string Id, string? Name)> Files(JsonElement message)
+    {
+        if (!message.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var file in files.EnumerateArray())
+        {
+            if (Text(file, "id") is { } id)
+            {
+                yield return (id, Text(file, "name"));
+            }
+        }
+    }
+
+    /// <summary>The bot user this delivery is for: its mentions are removed from questions and its messages ignored.</summary>
+    private static string? BotUser(JsonElement envelope)
+    {
+        if (envelope.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var authorization in authorizations.EnumerateArray())
+            {
+                if (authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
+                {
+                    return Text(authorization, "user_id");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string WithoutMentionOf(string? bot, string text) =>
+        MentionPattern().Replace(text, m => bot is null || m.Groups["user"].Value == bot ? "" : m.Value).Trim();
+
+    internal static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex(@"<@(?<user>[A-Z0-9]+)(?:\|[^>]*)?>")]
+    private static partial Regex MentionPattern();
+}

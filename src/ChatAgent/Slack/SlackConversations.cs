@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Vigil.ChatAgent.Conversation;
+using Vigil.ChatAgent.Conversation.Replies;
+using Vigil.ChatAgent.Slack.Api;
+using Vigil.ChatAgent.Slack.BlockKit;
+using Vigil.ChatAgent.Slack.Inbound;
+
+namespace Vigil.ChatAgent.Slack;
+
+/// <summary>
+/// The Slack side of the conversation core: renders replies as Block Kit and delivers them (a long report as an
+/// uploaded file next to a short message), and reads back files and threads. No threat logic lives here.
+/// </summary>
+public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConversations> logger) : IConversationChannel, IConversationSource
+{
+    public string Platform => SlackEventTranslator.Platform;
+
+    public async Task<string> PostAsync(ConversationRef where, Reply reply, CancellationToken cancellationToken)
+    {
+        var message = SlackMessageRenderer.Render(reply);
+        var ts = await api.PostMessageAsync(where.Channel, message.Text, message.Blocks, where.Thread, cancellationToken);
+        if (message.Upload is { } file)
+        {
+            await api.UploadFileAsync(where.Channel, where.Thread ?? ts, file.Name, file.Title, file.Content, initialComment: null, cancellationToken);
+        }
+
+        return ts;
+    }
+
+    public async Task UpdateAsync(ConversationRef message, Reply reply, CancellationToken cancellationToken)
+    {
+        var rendered = SlackMessageRenderer.Render(reply);
+        await api.UpdateMessageAsync(message.Channel, message.Message ?? throw new ArgumentException("no message id to update", nameof(message)), rendered.Text, rendered.Blocks, cancellationToken);
+    }
+
+    public async Task PostPrivateAsync(ConversationRef where, string user, Reply reply, CancellationToken cancellationToken)
+    {
+        var message = SlackMessageRenderer.Render(reply);
+        await api.PostEphemeralAsync(where.Channel, user, message.Text, message.Blocks, where.Thread, cancellationToken);
+    }
+
+    public async Task RespondAsync(CommandInvoked command, Reply reply, bool visibleToChannel, CancellationToken cancellationToken)
+    {
+        var message = SlackMessageRenderer.Render(reply);
+        if (message.Upload is { } file)
+        {
+            try
+            {
+                await api.UploadFileAsync(command.Where.Channel, null, file.Name, file.Title, file.Content, initialComment: null, cancellationToken);
+            }
+            catch (SlackApiException e) when (e.Error is "not_in_channel" or "channel_not_found")
+            {
+                // Commands work in channels Vigil was never invited to; the file cannot be shared there.
+                LogNoUpload(logger, command.Where.Channel, e.Error);
+                message = SlackMessageRenderer.Render(reply with
+                {
+                    Blocks = [.. reply.Blocks, new Note("I could not attach the file here: invite me to this channel (/invite @Vigil) and ask again.")],
+                    File = null,
+                });
+            }
+        }
+
+        if (command.ReplyTo is { } responseUrl)
+        {
+            var body = new JsonObject
+            {
+                ["response_type"] = visibleToChannel ? "in_channel" : "ephemeral",
+                ["text"] = message.Text,
+                ["blocks"] = message.Blocks,
+            };
+            await api.RespondAsync(responseUrl, body, cancellationToken);
+        }
+        else if (visibleToChannel)
+        {
+            await api.PostMessageAsync(command.Where.Channel, message.Text, message.Blocks, command.Where.Thread, cancellationToken);
+        }
+        else
+        {
+            await api.PostEphemeralAsync(command.Where.Channel, command.Author, message.Text, message.Blocks, command.Where.Thread, cancellationToken);
+        }
+    }
+
+    public Task ShowOverviewAsync(ConversationRef where, string user, Reply reply, CancellationToken cancellationToken) =>
+        api.PublishHomeAsync(user, SlackViews.Home(reply), cancellationToken);
+
+    public async Task<string?> LinkAsync(ConversationRef message, CancellationToken cancellationToken)
+    {
+        if (message.Message is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await api.PermalinkAsync(message.Channel, message.Message, cancellationToken);
+        }
+        catch (SlackApiException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<SharedFile> FetchFileAsync(ConversationRef where, string fileId, long maxBytes, CancellationToken cancellationToken)
+    {
+        var file = await api.FileInfoAsync(fileId, cancellationToken);
+        var bytes = await api.DownloadAsync(file, maxBytes, cancellationToken);
+        return new SharedFile(file.Name ?? fileId, bytes);
+    }
+
+    public async Task<IReadOnlyList<ThreadMessage>> ThreadAsync(ConversationRef thread, CancellationToken cancellationToken)
+    {
+        var parent = thread.Thread ?? thread.Message ?? throw new ArgumentException("not a thread", nameof(thread));
+        IReadOnlyList<SlackMessage> messages;
+        try
+        {
+            messages = await api.RepliesAsync(thread.Channel, parent, cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            // Answering from what Vigil heard beats not answering; a missing history scope is logged for the admin.
+            LogNoHistory(logger, thread.Channel, e.Message);
+            return [];
+        }
+
+
+        return messages
+            .Where(m => m.BotId is null && m.Subtype is null or "thread_broadcast" or "file_share")
+            .Select(m => new ThreadMessage(
+                new ConversationRef(Platform, thread.Workspace, thread.Channel, m.Ts == parent ? null : parent, m.Ts),
+                m.User ?? "",
+                m.Text,
+                m.Files.Select(f => f.Id).ToList()))
+            .ToList();
+    }
+
+    public async Task<bool> IsPrivateAsync(ConversationRef where, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = await api.ChannelInfoAsync(where.Channel, cancellationToken);
+            return channel.IsPrivate || channel.IsIm;
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        {
+            // Unsure means private: what was said there must not surface in other channels' answers.
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read a thread in {Channel} back: {Reason}")]
+    private static partial void LogNoHistory(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not attach a file in {Channel}: {Error}")]
+    private static partial void LogNoUpload(ILogger logger, string channel, string error);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vigil.Ingestion.Queue;
+
+/// <summary>
+/// A SQLite file with its schema, created on first use: the host validates <c>Vigil:DataDir</c> first and says what
+/// is wrong with it, so nothing touches the disk before. WAL with <c>synchronous=NORMAL</c>: a committed write
+/// survives a killed process.
+/// </summary>
+public abstract class SqliteDatabase
+{
+    private readonly string path;
+    private readonly string schema;
+    private readonly string connectionString;
+    private readonly Lazy<bool> created;
+
+    protected SqliteDatabase(string path, string schema)
+    {
+        this.path = path;
+        this.schema = schema;
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        created = new Lazy<bool>(Create);
+    }
+
+    public SqliteConnection Open()
+    {
+        _ = created.Value;
+        return Connect();
+    }
+
+    private bool Create()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = schema;
+        command.ExecuteNonQuery();
+        return true;
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}
