@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Bench;
 using Vigil.ChatAgent.Conversation.Inbox;
+using Vigil.Ingestion.Queue;
 using Vigil.ThreatModel.Analysis;
 
 // Slack Events endpoint under load: signed event_callback messages POSTed to the real host at a fixed rate
@@ -73,6 +74,8 @@ Console.WriteLine($"[bench] warm-up: {warmup.Status.Count(s => s is >= 200 and <
     + $"(bodies {bodies.Min(b => b.Length)}-{bodies.Max(b => b.Length)} bytes, mean {bodies.Average(b => b.Length):0}); host log level {options.HostLogLevel ?? "as shipped"}"
     + (options.WithoutWorkers ? "; WITHOUT background workers" : "") + (options.MinThreads is { } m ? $"; thread pool minimum {m}" : "")
     + (options.HostArgs.Count > 0 ? $"; host {string.Join(' ', options.HostArgs)}" : ""));
+var jobs = app.Services.GetRequiredService<JobQueue>();
+var ingestedBefore = (await jobs.ListAsync(ItemStatus.Done, cancellation)).Count;
 var before = MachineState.Now();
 var clock = Stopwatch.StartNew();
 var sampler = new ThreadPoolSampler();
@@ -81,6 +84,8 @@ var elapsed = clock.Elapsed;
 sampler.Dispose();
 var after = MachineState.Now();
 
+var ingested = (await jobs.ListAsync(ItemStatus.Done, cancellation)).Count - ingestedBefore;
+var ingestionPending = await jobs.PendingCountAsync(cancellation);
 await Task.Delay(TimeSpan.FromSeconds(2), cancellation);
 var counts = await inbox.CountsAsync(cancellation);
 var stored = counts.Values.Sum() - storedBefore;
@@ -107,6 +112,7 @@ Console.WriteLine($"[bench] p99/5 s   {Timeline.P99BySlice(result, options.Rate,
 Console.WriteLine($"[bench] pool      {sampler.Summary()}");
 Console.WriteLine($"[bench] send lag  {new Percentiles(result.SendLagTicks).Summary()} (scheduler behind its schedule)");
 Console.WriteLine($"[bench] inbox     {stored} stored ({string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))}, warm-up included); lost {lost}");
+Console.WriteLine($"[bench] ingestion {ingested} messages indexed during the run ({ingested / elapsed.TotalSeconds:0.0}/s), {ingestionPending} still queued at its end");
 Console.WriteLine($"[bench] process   peak working set {MachineState.PeakWorkingSetBytes() / 1024 / 1024} MB; CPU {cpu:0.0} s in {elapsed.TotalSeconds:0.0} s ({cpu / elapsed.TotalSeconds * 100:0}% of one core); "
     + $"GCs gen0/1/2 {after.Gen0 - before.Gen0}/{after.Gen1 - before.Gen1}/{after.Gen2 - before.Gen2}, pause {(after.GcPause - before.GcPause).TotalMilliseconds:0} ms");
 Console.WriteLine($"[bench] Slack API {string.Join(", ", slackApi.Calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))}");

@@ -75,7 +75,7 @@ public sealed class VigilUnderTest : IAsyncDisposable
             ["token"] = "legacy-token-ignored",
             ["team_id"] = FakeSlackServer.TeamId,
             ["api_app_id"] = "A-vigil",
-            ["event"] = inner,
+            ["event"] = inner.DeepClone(),
             ["type"] = "event_callback",
             ["event_id"] = eventId,
             ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),

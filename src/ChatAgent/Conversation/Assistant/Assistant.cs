@@ -82,7 +82,7 @@ public sealed class Assistant(
             case IntentKind.Model:
                 return Public(await reports.ModelAsync(picture, cancellationToken));
             case IntentKind.Digest:
-                return Public(await digests.ComposeAsync(where.Workspace, time.GetUtcNow(), cancellationToken));
+                return Public(await digests.ComposeAsync(where.Workspace, time.GetUtcNow(), ThreadLinks.Through(channel), cancellationToken));
             case IntentKind.SetStatus:
                 return Private(await SetStatusAsync(intent, where, author, picture, cancellationToken));
             case IntentKind.Watch or IntentKind.Unwatch:

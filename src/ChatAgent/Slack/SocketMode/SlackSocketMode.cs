@@ -66,7 +66,7 @@ public sealed class SlackSocketMode : BackgroundService
                 var delay = backoff.Next();
                 SocketModeLog.ConnectionLost(logger, current.Completion.Exception?.GetBaseException(), current.Host, delay);
                 await RetireAsync(current);
-                current = null;
+                current = null; // retired already: if stopping cuts the reconnect short, finally has nothing to close
                 current = await ConnectAsync(opener, dispatcher, delay, stoppingToken);
             }
         }
