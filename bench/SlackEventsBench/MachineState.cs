@@ -2,19 +2,13 @@ using System.Diagnostics;
 
 namespace Vigil.Bench;
 
-/// <summary>What else the machine and this process were doing: load average, CPU time, GC, memory.</summary>
+/// <summary>What else the machine and the host's process were doing: load average, CPU time, GC (in process only).</summary>
 internal sealed record MachineState(string LoadAverage, TimeSpan ProcessorTime, int Gen0, int Gen1, int Gen2, TimeSpan GcPause)
 {
-    public static MachineState Now()
+    public static MachineState Of(Process host)
     {
-        using var process = Process.GetCurrentProcess();
+        host.Refresh();
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-        return new MachineState(load, process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-    }
-
-    public static long PeakWorkingSetBytes()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.PeakWorkingSet64;
+        return new MachineState(load, host.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
     }
 }

@@ -76,6 +76,10 @@ public sealed partial class FakeSlackServer
     /// <summary>Where a file's bytes are served (with the bot token only).</summary>
     public Uri FileUrl(string fileId) => new(BaseUrl, $"files/{fileId}");
 
+    /// <summary>A thread of plain text messages; the first is the parent.</summary>
+    public void SeedThread(string channel, string threadTs, params (string User, string Text)[] thread) =>
+        SeedThread(channel, threadTs, [.. thread.Select(m => (m.User, m.Text, (string[]?)null))]);
+
     /// <summary>
     /// A thread already in the channel: the first entry is the parent (ts = <paramref name="threadTs"/>), the rest
     /// are replies one second apart. <c>files</c> are ids from <see cref="SeedFile"/>.

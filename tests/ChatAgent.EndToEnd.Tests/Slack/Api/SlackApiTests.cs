@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.ChatAgent.EndToEnd.Tests.Fakes;
 using Vigil.ChatAgent.Slack;
@@ -30,9 +31,15 @@ public sealed class SlackApiTests : IAsyncLifetime
     }
 
     // Wired the way the app wires it, with short retry delays and no post pacing unless a test asks for them.
-    private SlackApi Api(Action<SlackOptions>? configure = null, TimeProvider? time = null)
+    private SlackApi Api(Action<SlackOptions>? configure = null, TimeProvider? time = null, CapturedLogs? logs = null)
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             services.AddSingleton(time);
@@ -92,7 +99,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         slack.SeedThread(
             Channel,
             "1690000000.000100",
-            [.. Enumerable.Range(0, 8).Select(i => ($"U-{i}", $"message {i}", (string[]?)null))]);
+            [.. Enumerable.Range(0, 8).Select(i => ($"U-{i}", $"message {i}"))]);
 
         var thread = await Api().RepliesAsync(Channel, "1690000000.000100", Ct);
 
@@ -157,6 +164,33 @@ public sealed class SlackApiTests : IAsyncLifetime
 
         Assert.Equal(("users.info", "http_500"), (error.Method, error.Error));
         Assert.Equal(3, slack.Calls("users.info").Count);
+    }
+
+    [Fact]
+    public async Task Unreachable_slack_fails_with_the_network_error_after_the_retries()
+    {
+        var closedPort = slack.ApiBaseUrl;
+        await slack.DisposeAsync();
+        slack = await FakeSlackServer.StartAsync(cancellationToken: Ct);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Api(o => { o.ApiBaseUrl = closedPort; o.MaxRetries = 1; }).AuthTestAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Logs_name_methods_and_statuses_but_never_the_token_or_a_response_url()
+    {
+        var logs = new CapturedLogs();
+        var api = Api(logs: logs);
+        var responseUrl = slack.ResponseUrl();
+        slack.FailNext("chat.postMessage", 429, retryAfterSeconds: 0);
+        slack.FailNext("chat.postMessage", 502);
+
+        await api.PostMessageAsync(Channel, "hello", null, null, Ct);
+        await api.RespondAsync(responseUrl.AbsoluteUri, new JsonObject { ["text"] = "done" }, Ct);
+
+        Assert.Contains(logs.Lines, line => line.Contains("chat.postMessage", StringComparison.Ordinal) && line.Contains("429", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(slack.BotToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(responseUrl.AbsolutePath, StringComparison.Ordinal));
     }
 
     [Fact]
