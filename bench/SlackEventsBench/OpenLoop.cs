@@ -19,7 +19,7 @@ internal sealed class OpenLoop(HttpClient http, string signingSecret, TimeProvid
         var sends = new Task[bodies.Count];
         var ticksPerEvent = (double)Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp();
-        // A thread of its own keeps the schedule: the thread pool is the server's, and may be busy.
+        // A thread of its own keeps the schedule: the thread pool may be busy (in process it is the host's too).
         var scheduler = new Thread(() =>
         {
             for (var i = 0; i < bodies.Count; i++)

@@ -47,7 +47,7 @@ internal sealed class Report(
             Line("in host", $"{new Percentiles(serverTicks).Summary()} (first middleware to response)");
         }
 
-        Line(inProcess ? "pool" : "bench pool", $"{ThreadPool}");
+        Line(inProcess ? "pool" : "bench pool", ThreadPool);
         Line("send lag", $"{new Percentiles(result.SendLagTicks).Summary()} (scheduler behind its schedule)");
         Line("inbox", $"{Stored} stored ({string.Join(", ", InboxCounts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))}, warm-up included); lost {lost}");
         Line("ingestion", $"{Ingested} messages indexed during the run ({Ingested / elapsed.TotalSeconds:0.0}/s), {IngestionPending} still queued at its end");
@@ -78,5 +78,5 @@ internal sealed class Report(
 
     private static bool IsAck(int status) => status is >= 200 and < 300;
 
-    private static void Line(string label, string text) => Console.WriteLine($"[bench] {label,-10}{text}");
+    private static void Line(string label, string text) => Console.WriteLine($"[bench] {label,-10} {text}");
 }

@@ -6,6 +6,7 @@ namespace Vigil.Bench;
 /// </summary>
 internal sealed class ThreadPoolSampler : IDisposable
 {
+    private readonly Lock gate = new();
     private readonly Timer timer;
     private long maxPending;
     private long pendingSum;
@@ -19,7 +20,7 @@ internal sealed class ThreadPoolSampler : IDisposable
 
     public string Summary()
     {
-        lock (timer)
+        lock (gate)
         {
             return $"queued work items mean {(samples == 0 ? 0 : pendingSum / samples)}, max {maxPending}; threads max {maxThreads} (pool minimum {MinThreads()})";
         }
@@ -35,7 +36,7 @@ internal sealed class ThreadPoolSampler : IDisposable
 
     private void Sample()
     {
-        lock (timer)
+        lock (gate)
         {
             var pending = ThreadPool.PendingWorkItemCount;
             maxPending = Math.Max(maxPending, pending);

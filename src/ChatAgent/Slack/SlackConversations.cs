@@ -30,7 +30,14 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
     public async Task UpdateAsync(ConversationRef message, Reply reply, CancellationToken cancellationToken)
     {
         var rendered = SlackMessageRenderer.Render(reply);
-        await api.UpdateMessageAsync(message.Channel, message.Message ?? throw new ArgumentException("no message id to update", nameof(message)), rendered.Text, rendered.Blocks, cancellationToken);
+        try
+        {
+            await api.UpdateMessageAsync(message.Channel, message.Message ?? throw new ArgumentException("no message id to update", nameof(message)), rendered.Text, rendered.Blocks, cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error is "message_not_found" or "cant_update_message")
+        {
+            throw new MessageGoneException($"message {message.Message} in {message.Channel} cannot be edited any more ({e.Error})");
+        }
     }
 
     public async Task PostPrivateAsync(ConversationRef where, string user, Reply reply, CancellationToken cancellationToken)

@@ -81,9 +81,14 @@ public sealed partial class LivingSummaries(
         var picture = await risk.OfAnalysesAsync("this thread", thread, [AnalysisJson.Deserialize(latest.Json)], cancellationToken);
         var threshold = await channels.ThresholdAsync(thread, cancellationToken);
         var decision = SummaryPolicy.Decide(state, picture.Findings, threshold, now, options.Value.MinPostInterval);
+        return await SpeakAsync(threadKey, thread, state, picture, decision, latest.Version, outlet, now, cancellationToken);
+    }
+
+    private async Task<bool> SpeakAsync(string threadKey, ConversationRef thread, SummaryState state, RiskPicture picture, SummaryDecision decision, int version, IConversationChannel outlet, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (decision.Action == SummaryAction.None)
         {
-            await store.SaveAsync(threadKey, state with { ConsideredVersion = latest.Version }, cancellationToken);
+            await store.SaveAsync(threadKey, state with { ConsideredVersion = version }, cancellationToken);
             return false;
         }
 
@@ -103,13 +108,23 @@ public sealed partial class LivingSummaries(
         }
         else
         {
-            await outlet.UpdateAsync(thread with { Message = messageId }, reply, cancellationToken);
+            try
+            {
+                await outlet.UpdateAsync(thread with { Message = messageId }, reply, cancellationToken);
+            }
+            catch (MessageGoneException)
+            {
+                // Someone deleted the summary: start over, so the next material change may post again (rate-limited).
+                var fresh = state with { MessageId = null, Announced = [], Resolved = [] };
+                var again = SummaryPolicy.Decide(fresh, picture.Findings, await channels.ThresholdAsync(thread, cancellationToken), now, options.Value.MinPostInterval);
+                return await SpeakAsync(threadKey, thread, fresh, picture, again, version, outlet, now, cancellationToken);
+            }
         }
 
         await sent.RememberAsync(thread with { Message = messageId }, reply, cancellationToken);
         var announced = decision.New.Concat(decision.Raised).Concat(decision.StillOpen)
             .Select(f => new AnnouncedFinding(f.Id, f.Title, f.Component, f.Severity)).ToList();
-        await store.SaveAsync(threadKey, new SummaryState(messageId, announced, resolved, latest.Version,
+        await store.SaveAsync(threadKey, new SummaryState(messageId, announced, resolved, version,
             decision.Action == SummaryAction.Post ? now : state.PostedAt), cancellationToken);
         LogSpoke(logger, threadKey, decision.Action, decision.New.Count, decision.Resolved.Count);
         return true;
