@@ -166,6 +166,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             context.Items[ArrivedKey] = clock.Elapsed;
             return next(context);
         });
+        MapSocketMode();
         app.MapMethods("/api/{method}", ["GET", "POST"], HandleApiAsync);
         app.MapGet("/files/{id}", ServeFile);
         app.MapPost("/upload/{id}", ReceiveUploadAsync);

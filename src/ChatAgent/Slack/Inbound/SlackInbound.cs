@@ -54,7 +54,7 @@ public sealed partial class SlackInbound(ConversationInbox inbox, SlackInteracti
         var where = new ConversationRef(SlackEventTranslator.Platform, Field("team_id"), Field("channel_id"));
         // Slack names private conversations "privategroup" / "directmessage" in commands; anything unknown counts as private.
         var isPrivate = Field("channel_name") is not { Length: > 0 } name || name is "privategroup" or "directmessage" || name.StartsWith("mpdm-", StringComparison.Ordinal);
-        var command = new CommandInvoked(where, Field("user_id"), isPrivate, Field("text").Trim(), fields.GetValueOrDefault("response_url"));
+        var command = new CommandInvoked(where, Field("user_id"), isPrivate, CommandText.Normalize(Field("text")).Trim(), fields.GetValueOrDefault("response_url"));
         var key = fields.TryGetValue("trigger_id", out var trigger) ? $"command:{trigger}" : $"command:{Guid.NewGuid():N}";
         await inbox.AcceptAsync(key, command, cancellationToken);
         return null;
