@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Vigil.ChatAgent.Conversation;
+using Vigil.Ingestion.Sources;
 
 namespace Vigil.ChatAgent.Slack.Inbound;
 
@@ -45,7 +46,7 @@ public static partial class SlackEventTranslator
     {
         var where = Where(team, Text(e, "channel"), Text(e, "thread_ts"), Text(e, "ts"));
         // A mention carries no channel type; the core checks the channel before it stores anything said there.
-        return One(eventId, new BotMentioned(where, Text(e, "user") ?? "", PrivateChannel: true, WithoutMentionOf(bot, Text(e, "text") ?? "")));
+        return One(eventId, new BotMentioned(where, Text(e, "user") ?? "", PrivateChannel: true, SlackText.Decode(WithoutMentionOf(bot, Text(e, "text") ?? ""))));
     }
 
     private static (IReadOnlyList<TranslatedEvent>, string?) Message(string team, string eventId, string? bot, string? appId, JsonElement e)
@@ -66,7 +67,7 @@ public static partial class SlackEventTranslator
                 var events = new List<TranslatedEvent>();
                 if (Text(e, "text") is { Length: > 0 } text)
                 {
-                    events.Add(new TranslatedEvent(eventId, new MessagePosted(where, author, isPrivate, text)));
+                    events.Add(new TranslatedEvent(eventId, new MessagePosted(where, author, isPrivate, SlackText.Decode(text))));
                 }
 
                 foreach (var file in Files(e))
@@ -89,7 +90,7 @@ public static partial class SlackEventTranslator
                 }
 
                 var edited = Where(team, channel, Text(message, "thread_ts"), Text(message, "ts"));
-                return One(eventId, new MessageEdited(edited, Text(message, "user") ?? "", isPrivate, newText));
+                return One(eventId, new MessageEdited(edited, Text(message, "user") ?? "", isPrivate, SlackText.Decode(newText)));
             case "message_deleted":
                 var before = e.TryGetProperty("previous_message", out var p) ? p : default;
                 var deleted = Where(team, channel, before.ValueKind == JsonValueKind.Object ? Text(before, "thread_ts") : null, Text(e, "deleted_ts"));
@@ -162,6 +163,6 @@ public static partial class SlackEventTranslator
     internal static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    [GeneratedRegex(@"<@(?<user>[A-Z0-9]+)(?:\|[^>]*)?>")]
+    [GeneratedRegex(@"<@(?<user>[\w-]+)(?:\|[^>]*)?>")]
     private static partial Regex MentionPattern();
 }
