@@ -5,6 +5,7 @@ using Vigil.ChatAgent.Conversation.Replies;
 using Vigil.ChatAgent.Conversation.Risk;
 using Vigil.ChatAgent.Conversation.State;
 using Vigil.Ingestion.Decoding;
+using Vigil.Ingestion.Modeling;
 using Vigil.Ingestion.Queue;
 
 namespace Vigil.ChatAgent.Conversation;
@@ -15,6 +16,7 @@ namespace Vigil.ChatAgent.Conversation;
 /// </summary>
 public sealed partial class ConversationHandler(
     IngestionInbox ingestion,
+    DesignRecords records,
     ConversationInbox inbox,
     ChannelSettings channels,
     ThreadPlaces places,
@@ -39,8 +41,7 @@ public sealed partial class ConversationHandler(
                 await IngestMessageAsync(edited, edited.Text, cancellationToken);
                 break;
             case MessageDeleted deleted:
-                // An empty newer version replaces the message everywhere: index, design record, model.
-                await IngestMessageAsync(deleted, "", cancellationToken);
+                await ForgetAsync(deleted, cancellationToken);
                 break;
             case FileShared file:
                 await IngestFileAsync(file, cancellationToken);
@@ -77,6 +78,23 @@ public sealed partial class ConversationHandler(
             cancellationToken);
     }
 
+    /// <summary>
+    /// A deleted message stops counting everywhere (index, design record, model), and so do the files it carried:
+    /// an empty newer version replaces each. Deletions apply even in an unwatched channel: what was read before
+    /// must be forgettable.
+    /// </summary>
+    private async Task ForgetAsync(MessageDeleted deleted, CancellationToken cancellationToken)
+    {
+        var message = Places.Source(deleted.Where);
+        var sources = await records.SourcesAsync(Places.ThreadKey(deleted.Where), cancellationToken);
+        foreach (var source in sources.Where(s => s.Id == message || s.Id.StartsWith(message + "/", StringComparison.Ordinal)))
+        {
+            await ingestion.AcceptAsync(
+                IngestRequest.Message(Places.Scope(deleted.Where, deleted.PrivateChannel), source.Id, "", deleted.Author),
+                cancellationToken);
+        }
+    }
+
     private async Task IngestFileAsync(FileShared file, CancellationToken cancellationToken)
     {
         if (!file.Placed && await inbox.ContainsAsync(Places.FileKey(file.Where.Workspace, file.FileId), cancellationToken))
@@ -94,7 +112,7 @@ public sealed partial class ConversationHandler(
         var shared = await Source(file).FetchFileAsync(file.Where, file.FileId, limits.MaxFileBytes, cancellationToken);
         await places.RecordAsync(file.Where, isPrivate, cancellationToken);
         var scope = Places.Scope(file.Where, isPrivate);
-        var source = file.Where.Message is null ? $"{file.Where.Channel}/{shared.Name}" : Places.Source(file.Where, shared.Name);
+        var source = Places.FileSource(file.Where, file.FileId, shared.Name);
         await ingestion.AcceptAsync(IngestRequest.File(scope, shared.Name, shared.Content, source) with { Author = file.Author }, cancellationToken);
     }
 
@@ -104,7 +122,8 @@ public sealed partial class ConversationHandler(
         var source = Source(mention);
         var isPrivate = await source.IsPrivateAsync(mention.Where, cancellationToken);
         mention = mention with { PrivateChannel = isPrivate };
-        if (mention.Where.Thread is not null)
+        // In an unwatched channel a mention is answered from what Vigil already read; nothing new is read there.
+        if (mention.Where.Thread is not null && await channels.IsWatchedAsync(mention.Where, cancellationToken))
         {
             await BackfillThreadAsync(mention, source, cancellationToken);
         }

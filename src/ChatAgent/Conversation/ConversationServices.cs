@@ -30,6 +30,7 @@ public static class ConversationServices
         services.TryAddSingleton<SummaryStore>();
         services.TryAddSingleton<RuleTuning>();
         services.TryAddSingleton<RiskReader>();
+        services.TryAddSingleton<VisibleThreads>();
         services.TryAddSingleton<DiagramRenderer>();
         services.TryAddSingleton<Assistant.Reports>();
         services.TryAddSingleton<Assistant.Assistant>();

@@ -1,19 +1,19 @@
 using Vigil.ChatAgent.Conversation.Replies;
 using Vigil.ChatAgent.Conversation.Risk;
 using Vigil.ChatAgent.Conversation.Assistant;
-using Vigil.Ingestion.Modeling;
 using Vigil.ThreatModel.Export;
 
 namespace Vigil.ChatAgent.Conversation;
 
 /// <summary>The workspace's risk at a glance (Slack's App Home): counts, the worst open findings, the riskiest threads.</summary>
-public sealed class Overview(ModelHistory history, RiskReader risk, TimeProvider time)
+public sealed class Overview(VisibleThreads threads, RiskReader risk, TimeProvider time)
 {
     private const int WorstShown = 5;
 
     public async Task<Reply> ComposeAsync(ConversationRef where, IConversationChannel outlet, CancellationToken cancellationToken)
     {
-        var latest = await history.LatestAsOfAsync(where.Workspace, time.GetUtcNow(), cancellationToken);
+        // Everyone's App Home: public channels' designs only.
+        var latest = await threads.LatestAsOfAsync(where.Workspace, time.GetUtcNow(), channel: null, cancellationToken);
         var analyses = latest.Select(v => AnalysisJson.Deserialize(v.Json)).ToList();
         var picture = await risk.OfAnalysesAsync("this workspace", where with { Channel = "", Thread = null, Message = null }, analyses, cancellationToken);
         var open = picture.Open.ToList();

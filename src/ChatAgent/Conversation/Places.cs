@@ -15,9 +15,16 @@ public static class Places
     public static ChunkScope Scope(ConversationRef where, bool privateChannel) =>
         new(where.Workspace, where.Channel, where.InThread().Thread, where.Message, privateChannel);
 
-    /// <summary>The evidence source of a message (<c>channel/ts</c>), or of a file in it (<c>channel/ts/name</c>).</summary>
-    public static string Source(ConversationRef message, string? fileName = null) =>
-        fileName is null ? $"{message.Channel}/{message.Message}" : $"{message.Channel}/{message.Message}/{fileName}";
+    /// <summary>The evidence source of a message: <c>channel/ts</c>.</summary>
+    public static string Source(ConversationRef message) => $"{message.Channel}/{message.Message}";
+
+    /// <summary>
+    /// The evidence source of a shared file: <c>channel/ts/name</c> under the message that carried it (so deleting the
+    /// message forgets the file too), or <c>channel/file-id/name</c> when no message is known (two files of the same
+    /// name stay apart).
+    /// </summary>
+    public static string FileSource(ConversationRef where, string fileId, string fileName) =>
+        where.Message is null ? $"{where.Channel}/{fileId}/{fileName}" : $"{where.Channel}/{where.Message}/{fileName}";
 
     /// <summary>The message an evidence source points to, when it is one of ours.</summary>
     public static ConversationRef? MessageOf(string source, string platform, string workspace)
@@ -30,11 +37,4 @@ public static class Places
 
     /// <summary>The inbox key under which a shared file is fetched once, however many events (or a thread read back) mention it.</summary>
     public static string FileKey(string workspace, string fileId) => $"file:{workspace}:{fileId}";
-
-    /// <summary>Splits an ingestion thread key back into its parts.</summary>
-    public static (string Workspace, string Channel, string? Thread) Parse(string threadKey)
-    {
-        var parts = threadKey.Split('/', 3);
-        return parts.Length == 3 ? (parts[0], parts[1], parts[2] == "-" ? null : parts[2]) : (threadKey, "", null);
-    }
 }

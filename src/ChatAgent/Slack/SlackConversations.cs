@@ -13,6 +13,8 @@ namespace Vigil.ChatAgent.Slack;
 /// </summary>
 public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConversations> logger) : IConversationChannel, IConversationSource
 {
+    private const string NoFileInPrivate = "not attached to this private answer, since a file would be shared with the whole channel; /threat report posts the full report in the channel";
+
     public string Platform => SlackEventTranslator.Platform;
 
     public async Task<string> PostAsync(ConversationRef where, Reply reply, CancellationToken cancellationToken)
@@ -21,7 +23,15 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
         var ts = await api.PostMessageAsync(where.Channel, message.Text, message.Blocks, where.Thread, cancellationToken);
         if (message.Upload is { } file)
         {
-            await api.UploadFileAsync(where.Channel, where.Thread ?? ts, file.Name, file.Title, file.Content, initialComment: null, cancellationToken);
+            try
+            {
+                await api.UploadFileAsync(where.Channel, where.Thread ?? ts, file.Name, file.Title, file.Content, initialComment: null, cancellationToken);
+            }
+            catch (Exception e) when (e is SlackRefusedException || IsSlackFailure(e, cancellationToken))
+            {
+                // The message is out: failing now would make the inbox retry the event and post it a second time.
+                LogUploadFailed(logger, where.Channel, e is SlackApiException slack ? slack.Error : e.GetType().Name);
+            }
         }
 
         return ts;
@@ -48,7 +58,8 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
 
     public async Task RespondAsync(CommandInvoked command, Reply reply, bool visibleToChannel, CancellationToken cancellationToken)
     {
-        var message = SlackMessageRenderer.Render(reply);
+        // A file is shared with the whole channel, so a private answer never carries one.
+        var message = visibleToChannel ? SlackMessageRenderer.Render(reply) : SlackMessageRenderer.RenderWithoutFile(reply, NoFileInPrivate);
         if (message.Upload is { } file)
         {
             try
@@ -73,11 +84,21 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
             {
                 ["response_type"] = visibleToChannel ? "in_channel" : "ephemeral",
                 ["text"] = message.Text,
-                ["blocks"] = message.Blocks,
+                ["blocks"] = message.Blocks.DeepClone(),
             };
-            await api.RespondAsync(responseUrl, body, cancellationToken);
+            try
+            {
+                await api.RespondAsync(responseUrl, body, cancellationToken);
+                return;
+            }
+            catch (SlackApiException e)
+            {
+                // A response_url lives 30 minutes and 5 uses (expired_url, used_url); a slow answer still reaches the user.
+                LogResponseUrlFailed(logger, command.Where.Channel, e.Error);
+            }
         }
-        else if (visibleToChannel)
+
+        if (visibleToChannel)
         {
             await api.PostMessageAsync(command.Where.Channel, message.Text, message.Blocks, command.Where.Thread, cancellationToken);
         }
@@ -101,7 +122,7 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
         {
             return await api.PermalinkAsync(message.Channel, message.Message, cancellationToken);
         }
-        catch (SlackApiException)
+        catch (Exception e) when (IsSlackFailure(e, cancellationToken))
         {
             return null;
         }
@@ -122,7 +143,7 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
         {
             messages = await api.RepliesAsync(thread.Channel, parent, cancellationToken);
         }
-        catch (SlackApiException e)
+        catch (Exception e) when (IsSlackFailure(e, cancellationToken))
         {
             // Answering from what Vigil heard beats not answering; a missing history scope is logged for the admin.
             LogNoHistory(logger, thread.Channel, e.Message);
@@ -147,15 +168,26 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
             var channel = await api.ChannelInfoAsync(where.Channel, cancellationToken);
             return channel.IsPrivate || channel.IsIm;
         }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException)
+        catch (Exception e) when (IsSlackFailure(e, cancellationToken))
         {
             // Unsure means private: what was said there must not surface in other channels' answers.
             return true;
         }
     }
 
+    // Slack refused, or could not be reached even after the retries (the last transport failure is not wrapped, and
+    // HttpClient's own timeout is a cancellation nobody asked for). Shutdown is not a Slack failure and goes on up.
+    private static bool IsSlackFailure(Exception e, CancellationToken cancellationToken) =>
+        e is SlackApiException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer at the command's response_url in {Channel} ({Error}); posting in the channel instead")]
+    private static partial void LogResponseUrlFailed(ILogger logger, string channel, string error);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read a thread in {Channel} back: {Reason}")]
     private static partial void LogNoHistory(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posted a message in {Channel} but could not attach its file: {Error}")]
+    private static partial void LogUploadFailed(ILogger logger, string channel, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not attach a file in {Channel}: {Error}")]
     private static partial void LogNoUpload(ILogger logger, string channel, string error);

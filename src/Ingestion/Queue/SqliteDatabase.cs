@@ -19,7 +19,9 @@ public abstract class SqliteDatabase
         this.path = path;
         this.schema = schema;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        created = new Lazy<bool>(Create);
+        // PublicationOnly: a failed first creation (a busy file, a data folder mounted late) is tried again next time
+        // instead of being cached as a permanent failure.
+        created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public SqliteConnection Open()

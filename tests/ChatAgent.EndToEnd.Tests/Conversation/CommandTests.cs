@@ -46,6 +46,21 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_on_a_service_by_name_covers_the_threads_that_model_it_and_an_unknown_one_says_so()
+    {
+        await ModelledThreadAsync();
+
+        await vigil.PostCommandAsync("report payments-api");
+        await vigil.PostCommandAsync("report billing-engine");
+
+        await vigil.Slack.WaitForAsync(() => vigil.Slack.Responses().Count == 2 && vigil.Slack.Uploads().Count > 0, TimeSpan.FromSeconds(30));
+        var texts = vigil.Slack.Responses().Select(r => (string?)r.Message["text"] ?? "").ToList();
+        Assert.Contains(texts, t => t.StartsWith("Threat report for “payments-api”", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("I have no model of “billing-engine” yet", StringComparison.Ordinal));
+        Assert.Single(vigil.Slack.Uploads());
+    }
+
+    [Fact]
     public async Task Model_uploads_the_data_flow_diagram_as_a_png()
     {
         await ModelledThreadAsync();

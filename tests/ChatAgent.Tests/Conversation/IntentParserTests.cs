@@ -34,6 +34,21 @@ public sealed class IntentParserTests
             (intent.Kind, intent.FindingId, intent.Status, intent.Reason));
     }
 
+    [Theory]
+    [InlineData("F-1a2b3c4d is not mitigated, the HMAC check was removed")]
+    [InlineData("why is F-1a2b3c4d not accepted?")]
+    [InlineData("was F-1a2b3c4d marked mitigated?")]
+    public void Questions_and_negations_about_a_decision_never_record_one(string question) =>
+        Assert.NotEqual(IntentKind.SetStatus, IntentParser.ParseQuestion(question).Kind);
+
+    [Theory]
+    [InlineData("what are the risks of the administrator dashboard?", IntentKind.Risks)]
+    [InlineData("any risks in the reporting service?", IntentKind.Risks)]
+    [InlineData("risks in the data model?", IntentKind.Risks)]
+    [InlineData("can I get a report", IntentKind.Report)]
+    public void Words_inside_other_words_do_not_change_the_question(string question, IntentKind expected) =>
+        Assert.Equal(expected, IntentParser.ParseQuestion(question).Kind);
+
     [Fact]
     public void Status_command_reads_id_status_quoted_reason_and_end_date()
     {

@@ -35,6 +35,17 @@ public sealed class FindingStatusModalTests
         Assert.Equal(("datepicker", "expires"), ((string)expires["element"]!["type"]!, (string)expires["element"]!["action_id"]!));
     }
 
+    [Fact]
+    public void The_expiry_hint_says_the_risk_stays_accepted_through_the_chosen_day_in_utc()
+    {
+        var view = FindingStatusModal.Build("F-1a2b3c4d", "Reports API has no authentication", FindingStatus.Accepted, Metadata);
+
+        var hint = (string)view["blocks"]![2]!["hint"]!["text"]!;
+
+        Assert.Contains("until the end of this day (UTC)", hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("reopens on this day", hint, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(FindingStatus.Mitigated, "Mark mitigated")]
     [InlineData(FindingStatus.FalsePositive, "False positive")]

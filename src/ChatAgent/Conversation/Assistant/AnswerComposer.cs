@@ -17,7 +17,7 @@ public static class AnswerComposer
     /// <summary>Further open findings named in one line under the detailed ones.</summary>
     public const int MaxNamed = 20;
 
-    public static Reply Risks(RiskPicture picture, IReadOnlyList<FindingView> shown, string? subject)
+    public static Reply Risks(RiskPicture picture, IReadOnlyList<FindingView> shown, SubjectMatch? subject)
     {
         var open = picture.Open.ToList();
         var blocks = new List<ReplyBlock>();
@@ -32,15 +32,14 @@ public static class AnswerComposer
             return new Reply(text, blocks);
         }
 
-        var headline = $"{open.Count} open risk{Plural(open.Count)} in {picture.Name}: {BySeverity(open.Select(i => i.Finding))}.";
-        if (subject is not null && shown.Count > 0 && shown.Count < open.Count)
+        var all = $"{open.Count} open risk{Plural(open.Count)} in {picture.Name}: {BySeverity(open.Select(i => i.Finding))}.";
+        var headline = subject switch
         {
-            headline = $"{shown.Count} of the {open.Count} open risks in {picture.Name} concern “{subject}”: {BySeverity(shown.Select(v => v))}.";
-        }
-        else if (subject is not null && shown.Count == 0)
-        {
-            headline = $"Nothing I found is about “{subject}”. The {open.Count} open risk{Plural(open.Count)} in {picture.Name}: {BySeverity(open.Select(i => i.Finding))}.";
-        }
+            null => all,
+            { Matching: 0 } => $"Nothing I found is about “{subject.Words}”. {all}",
+            { Matching: var n } when n == open.Count => all,
+            { Matching: var n } => $"{n} of the {open.Count} open risks in {picture.Name} concern “{subject.Words}”.",
+        };
 
         blocks.Add(new Paragraph(headline));
         var views = shown.Count > 0 ? shown : [];

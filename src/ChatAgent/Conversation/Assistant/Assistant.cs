@@ -19,12 +19,14 @@ namespace Vigil.ChatAgent.Conversation.Assistant;
 public sealed class Assistant(
     RiskReader risk,
     ModelVersions versions,
+    VisibleThreads visibleThreads,
     FindingLedger ledger,
     RuleTuning tuning,
     ChannelSettings channels,
     ThreatAnalyzer analyzer,
     DigestService digests,
     Reports reports,
+    IEnumerable<IConversationSource> sources,
     TimeProvider time)
 {
     /// <summary>How long an answer waits for the thread's latest messages and files to be read.</summary>
@@ -47,6 +49,12 @@ public sealed class Assistant(
             return new AssistantAnswer(new Reply(intent.Error, [new Paragraph(intent.Error), new Note("/threat help lists what I can do.")]), ForChannel: false);
         }
 
+        if (OtherChannel(intent.Subject, command.Where) is { } other && await IsPrivateAsync(command.Where with { Channel = other }, cancellationToken))
+        {
+            // Answers to commands can be public; a private channel's design is only ever shown inside it.
+            return Private(Reply.Say($"<#{other}> is a private channel: run the command there, so only its members see the answer."));
+        }
+
         var picture = await TargetAsync(intent.Subject, command.Where, cancellationToken);
         return await AnswerAsync(intent, command.Where, command.Author, picture, channel, "/threat", cancellationToken);
     }
@@ -58,18 +66,18 @@ public sealed class Assistant(
             case IntentKind.Help:
                 return Private(AnswerComposer.Help(command));
             case IntentKind.Risks:
-                var relevant = Relevant(picture, intent.Subject);
+                var (relevant, matched) = Relevant(picture, intent.Subject);
                 var shown = new List<FindingView>();
                 foreach (var item in relevant.Take(AnswerComposer.MaxShown))
                 {
                     shown.Add((await FindingViews.CreateAsync(item, channel, where, cancellationToken)).Brief());
                 }
 
-                return Public(AnswerComposer.Risks(picture, shown, relevant.Count == picture.Open.Count() ? null : intent.Subject));
+                return Public(AnswerComposer.Risks(picture, shown, intent.Subject is { } subject ? new SubjectMatch(subject, matched ? relevant.Count : 0) : null));
             case IntentKind.HowToFix:
                 var target = intent.FindingId is { } id
                     ? picture.Findings.FirstOrDefault(f => f.Finding.Id == id)
-                    : Relevant(picture, intent.Subject).FirstOrDefault();
+                    : Relevant(picture, intent.Subject).Items.FirstOrDefault();
                 return target is null
                     ? Public(AnswerComposer.NoSuchFinding(intent.FindingId ?? intent.Subject ?? "that", picture))
                     : Public(AnswerComposer.Fix(await FindingViews.CreateAsync(target, channel, where, cancellationToken), target.Finding));
@@ -113,16 +121,46 @@ public sealed class Assistant(
             return await risk.ChannelAsync(where with { Channel = c[1..] }, cancellationToken);
         }
 
-        return await risk.ChannelAsync(where, cancellationToken);
+        return subject is { Length: > 0 } service
+            ? await ServiceAsync(service, where, cancellationToken)
+            : await risk.ChannelAsync(where, cancellationToken);
     }
 
-    /// <summary>Open findings about the subject's words (component or title), or all open ones when there is no subject or no match.</summary>
-    private static List<RiskItem> Relevant(RiskPicture picture, string? subject)
+    /// <summary>A service by name: every modelled thread of the workspace with an element of that name, wherever it was discussed.</summary>
+    private async Task<RiskPicture> ServiceAsync(string service, ConversationRef where, CancellationToken cancellationToken)
+    {
+        var latest = await visibleThreads.LatestAsOfAsync(where.Workspace, time.GetUtcNow(), where.Channel, cancellationToken);
+        var analyses = latest.Select(v => AnalysisJson.Deserialize(v.Json))
+            .Where(a => a.Model.Elements.Any(e => e.Name.Contains(service, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return await risk.OfAnalysesAsync($"“{service}”", where with { Thread = null, Message = null }, analyses, cancellationToken);
+    }
+
+    /// <summary>The channel a command's target names, when it is not the channel the command was typed in.</summary>
+    private static string? OtherChannel(string? subject, ConversationRef where)
+    {
+        var channel = subject switch
+        {
+            { } s when s.StartsWith("thread:", StringComparison.Ordinal) => s[7..].Split('/')[0],
+            { } s when s.StartsWith('#') && s.Length > 1 => s[1..].Split(' ')[0],
+            _ => null,
+        };
+        return channel is not null && channel != where.Channel ? channel : null;
+    }
+
+    private async Task<bool> IsPrivateAsync(ConversationRef channel, CancellationToken cancellationToken) =>
+        sources.FirstOrDefault(s => s.Platform == channel.Platform) is not { } source || await source.IsPrivateAsync(channel, cancellationToken);
+
+    /// <summary>
+    /// Open findings about the subject's words (component or title), best match first; all open ones, unmatched,
+    /// when there is no subject or nothing is about it.
+    /// </summary>
+    private static (List<RiskItem> Items, bool Matched) Relevant(RiskPicture picture, string? subject)
     {
         var open = picture.Open.ToList();
         if (subject is null)
         {
-            return open;
+            return (open, false);
         }
 
         var words = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2).ToList();
@@ -132,7 +170,7 @@ public sealed class Assistant(
             .OrderByDescending(p => p.Hits)
             .Select(p => p.Item)
             .ToList();
-        return matching.Count > 0 ? matching : open;
+        return matching.Count > 0 ? (matching, true) : (open, false);
     }
 
     private async Task<Reply> ChangedAsync(RiskPicture picture, IConversationChannel channel, CancellationToken cancellationToken)

@@ -35,3 +35,6 @@ public sealed record Intent(
     string? RuleAction = null,
     string? RuleId = null,
     string? Error = null);
+
+/// <summary>What a question was about ("the webhook") and how many open findings matched it (0: none did).</summary>
+public sealed record SubjectMatch(string Words, int Matching);

@@ -43,7 +43,11 @@ public static partial class IntentParser
             return new Intent(IntentKind.Help);
         }
 
-        if (FindingIdPattern().Match(question) is { Success: true } id && StatusWords().Match(question) is { Success: true } said
+        // Only an explicit instruction records a decision: "mark F-… as mitigated because …". A question ("why is
+        // F-… not accepted?") or a negation must never land in the append-only ledger.
+        if (DecisionPattern().Match(question) is { Success: true } said && !lower.Contains('?', StringComparison.Ordinal)
+            && !NegationPattern().IsMatch(question[..(said.Index + said.Length)])
+            && FindingIdPattern().Match(said.Value) is { Success: true } id
             && ParseStatus(said.Groups["status"].Value.Replace(' ', '-')) is { } status)
         {
             // "mark F-1a2b3c4d as mitigated because the webhook now checks the HMAC"
@@ -66,7 +70,13 @@ public static partial class IntentParser
             return new Intent(IntentKind.Compliance, Framework: framework);
         }
 
-        if (lower.Contains("report", StringComparison.Ordinal))
+        // "risks of the reporting service" or "…in the data model" ask about risks, not for a report or a diagram.
+        if (RiskPattern().IsMatch(lower))
+        {
+            return new Intent(IntentKind.Risks, Subject: Subject(question));
+        }
+
+        if (ReportPattern().IsMatch(lower))
         {
             return new Intent(IntentKind.Report);
         }
@@ -74,11 +84,6 @@ public static partial class IntentParser
         if (ModelPattern().IsMatch(lower))
         {
             return new Intent(IntentKind.Model);
-        }
-
-        if (RiskPattern().IsMatch(lower))
-        {
-            return new Intent(IntentKind.Risks, Subject: Subject(question));
         }
 
         return new Intent(IntentKind.Unknown, Subject: question);
@@ -172,11 +177,14 @@ public static partial class IntentParser
     };
 
     private static string? Framework(string lower) =>
-        lower.Contains("pci", StringComparison.Ordinal) ? "pciDss"
-        : lower.Contains("27001", StringComparison.Ordinal) || IsoWord().IsMatch(lower) ? "iso27001"
-        : lower.Contains("nist", StringComparison.Ordinal) || lower.Contains("800-53", StringComparison.Ordinal) ? "nist80053"
+        FrameworkWord(lower, "pci") ? "pciDss"
+        : lower.Contains("27001", StringComparison.Ordinal) || FrameworkWord(lower, "iso") ? "iso27001"
+        : FrameworkWord(lower, "nist") || lower.Contains("800-53", StringComparison.Ordinal) ? "nist80053"
         : lower.Contains("complian", StringComparison.Ordinal) ? "all"
         : null;
+
+    // Whole words only: "administrator" is not NIST, "special" is not PCI.
+    private static bool FrameworkWord(string lower, string word) => Regex.IsMatch(lower, $@"\b{word}(-dss)?\b", RegexOptions.CultureInvariant);
 
     /// <summary>What is left of a question once the asking words are gone: the component or topic it is about.</summary>
     private static string? Subject(string question)
@@ -213,14 +221,17 @@ public static partial class IntentParser
     [GeneratedRegex(@"\b(risk|risks|risky|threat|threats|secure|security|safe|concern|concerns|wrong|vulnerab\w*|attack\w*|worr\w+|problem\w*|issues?|look)\b")]
     private static partial Regex RiskPattern();
 
-    [GeneratedRegex(@"\biso\b")]
-    private static partial Regex IsoWord();
+    [GeneratedRegex(@"\breports?\b")]
+    private static partial Regex ReportPattern();
+
+    [GeneratedRegex(@"^\s*(mark|set|flag|record)\s+(?<id>[Ff]-[0-9a-fA-F]{8})\s+(as\s+)?(?<status>mitigated|accepted|false[ -]positive|open)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DecisionPattern();
+
+    [GeneratedRegex(@"\b(not|n't|never)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NegationPattern();
 
     [GeneratedRegex(@"\b[Ff]-[0-9a-fA-F]{8}\b")]
     private static partial Regex FindingIdPattern();
-
-    [GeneratedRegex(@"\b(mark|set|flag)?\s*(?<status>mitigated|accepted|false[ -]positive)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex StatusWords();
 
     [GeneratedRegex(@"^\s*(because|since|as|:|-|–|—|reason:?)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ReasonLead();

@@ -23,6 +23,11 @@ public sealed class Reports(DiagramRenderer diagrams)
 
     public Reply Report(RiskPicture picture)
     {
+        if (picture.Analyses.Count == 0)
+        {
+            return Reply.Say($"I have no model of {picture.Name} yet. Reports cover what was discussed in channels I watch: a channel (/threat report #channel), a thread (its link) or a service by name.");
+        }
+
         var open = picture.Open.ToList();
         var headline = open.Count == 0
             ? $"Threat report for {picture.Name}: no open risks ({picture.Findings.Count} decided)."
@@ -31,11 +36,6 @@ public sealed class Reports(DiagramRenderer diagrams)
         foreach (var analysis in picture.Analyses)
         {
             markdown.Append(Markdown.Export(WithDecisions(analysis, picture))).Append("\n\n");
-        }
-
-        if (picture.Analyses.Count == 0)
-        {
-            markdown.Append("# Threat report\n\nNothing has been modelled here yet.\n");
         }
 
         var blocks = new List<ReplyBlock> { new Paragraph(headline) };

@@ -13,6 +13,7 @@ namespace Vigil.ChatAgent.Conversation.Digest;
 /// <param name="links">Turns a thread key into a link people can open; the platform adapter supplies it.</param>
 public sealed partial class DigestService(
     ModelHistory history,
+    VisibleThreads visible,
     FindingLedger ledger,
     ILogger<DigestService> logger,
     Func<string, CancellationToken, Task<string?>>? links = null)
@@ -45,7 +46,8 @@ public sealed partial class DigestService(
         CancellationToken cancellationToken)
     {
         var threads = new List<DigestThread>();
-        foreach (var version in await history.LatestAsOfAsync(workspace, at, cancellationToken))
+        // A digest goes to a shared channel: private channels' designs stay out of it.
+        foreach (var version in await visible.LatestAsOfAsync(workspace, at, channel: null, cancellationToken))
         {
             try
             {

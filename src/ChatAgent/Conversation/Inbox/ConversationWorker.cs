@@ -3,64 +3,86 @@ using Microsoft.Extensions.Hosting;
 namespace Vigil.ChatAgent.Conversation.Inbox;
 
 /// <summary>
-/// Works through the conversation inbox. What was said is handed to ingestion in arrival order, so a thread's design
-/// record keeps its order; answers (which wait for ingestion) run beside it, a few at a time. A failed event is
-/// retried with backoff and kept with its reason once it has failed too often.
+/// Works through the conversation inbox in two lanes: what was said goes to ingestion one event at a time, in
+/// arrival order (a retried event waits for its backoff while later ones go ahead); answers run a few at a time
+/// beside it. A failed event is retried with backoff and kept with its reason once it has failed too often.
 /// </summary>
 public sealed partial class ConversationWorker(ConversationInbox inbox, ConversationHandler handler, TimeProvider time, ILogger<ConversationWorker> logger) : BackgroundService
 {
     public const int MaxAttempts = 5;
     private const int ConcurrentAnswers = 4;
-    private readonly SemaphoreSlim answerSlots = new(ConcurrentAnswers);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan KeepFor = TimeSpan.FromDays(2);
+
+    /// <summary>How long an answer waits for what was said before it to reach ingestion (a slow file download).</summary>
+    private static readonly TimeSpan SaidWait = TimeSpan.FromSeconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await inbox.RecoverAbandonedAsync(stoppingToken);
-        await inbox.PruneAsync(TimeSpan.FromDays(7), stoppingToken);
+        await GuardedAsync(() => inbox.RecoverAbandonedAsync(stoppingToken), "recovering abandoned events");
+        await Task.WhenAll(
+            RunLaneAsync(InboxLane.Said, 1, stoppingToken),
+            RunLaneAsync(InboxLane.Answer, ConcurrentAnswers, stoppingToken),
+            PruneAsync(stoppingToken));
+    }
+
+    private async Task RunLaneAsync(InboxLane lane, int concurrency, CancellationToken stoppingToken)
+    {
+        using var slots = new SemaphoreSlim(concurrency);
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            InboxEvent? next;
+            // A slot first, then an event: a lane that is full leaves its events in the inbox, where nothing else waits on them.
+            await slots.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            InboxEvent? next = null;
             try
             {
-                next = await inbox.LeaseAsync(stoppingToken);
+                next = await inbox.LeaseAsync(lane, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogLeaseFailed(logger, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                continue;
             }
 
             if (next is null)
             {
-                await inbox.WaitForEventsAsync(TimeSpan.FromMilliseconds(500), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                slots.Release();
+                await inbox.WaitForEventsAsync(lane, TimeSpan.FromMilliseconds(500), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
 
-            if (IsAnswer(next.Event))
+            var work = ProcessThenReleaseAsync(next, slots, stoppingToken);
+            if (concurrency == 1)
             {
-                await answerSlots.WaitAsync(stoppingToken);
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        await ProcessAsync(next, stoppingToken);
-                    }
-                    finally
-                    {
-                        answerSlots.Release();
-                    }
-                }, stoppingToken));
+                await work;
             }
             else
             {
-                await ProcessAsync(next, stoppingToken);
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(work);
             }
         }
 
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task ProcessThenReleaseAsync(InboxEvent item, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await ProcessAsync(item, cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
     }
 
     /// <summary>Handles one event and records the outcome; never throws for the event's own failure.</summary>
@@ -68,8 +90,13 @@ public sealed partial class ConversationWorker(ConversationInbox inbox, Conversa
     {
         try
         {
+            if (InboxLanes.Of(item.Event) == InboxLane.Answer)
+            {
+                await inbox.WaitForSaidBeforeAsync(item.Seq, SaidWait, cancellationToken);
+            }
+
             await handler.HandleAsync(item.Event, cancellationToken);
-            await inbox.CompleteAsync(item, CancellationToken.None);
+            await GuardedAsync(() => inbox.CompleteAsync(item, CancellationToken.None), "recording a handled event");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -81,18 +108,38 @@ public sealed partial class ConversationWorker(ConversationInbox inbox, Conversa
             if (item.Attempts >= MaxAttempts)
             {
                 LogGaveUp(logger, item.Seq, item.Event.GetType().Name, reason);
-                await inbox.FailAsync(item, reason, CancellationToken.None);
+                await GuardedAsync(() => inbox.FailAsync(item, reason, CancellationToken.None), "recording a failed event");
             }
             else
             {
                 var delay = TimeSpan.FromSeconds(Math.Pow(2, item.Attempts));
                 LogRetrying(logger, item.Seq, item.Event.GetType().Name, delay, reason);
-                await inbox.RetryLaterAsync(item, reason, delay, CancellationToken.None);
+                await GuardedAsync(() => inbox.RetryLaterAsync(item, reason, delay, CancellationToken.None), "scheduling a retry");
             }
         }
     }
 
-    private static bool IsAnswer(ConversationEvent e) => e is BotMentioned or CommandInvoked or FindingStatusChanged or HomeOpened or BotJoined;
+    private async Task PruneAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await GuardedAsync(() => inbox.PruneAsync(KeepFor, stoppingToken), "pruning old events");
+            await Task.Delay(PruneEvery, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Book-keeping that fails (a locked or full disk) is logged; the worker itself keeps going.</summary>
+    private async Task GuardedAsync(Func<Task> write, string what)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogBookkeepingFailed(logger, what, e);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation event {Seq} ({Kind}) failed; retrying in {Delay}: {Reason}")]
     private static partial void LogRetrying(ILogger logger, long seq, string kind, TimeSpan delay, string reason);
@@ -102,4 +149,7 @@ public sealed partial class ConversationWorker(ConversationInbox inbox, Conversa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading the conversation inbox failed; will try again")]
     private static partial void LogLeaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The conversation inbox failed while {What}; carrying on")]
+    private static partial void LogBookkeepingFailed(ILogger logger, string what, Exception exception);
 }

@@ -33,7 +33,9 @@ public sealed class RiskReader(
             notes.Add($"{pending} message{(pending == 1 ? " is" : "s are")} still being read; ask again in a minute for the full picture.");
         }
 
-        foreach (var item in items.Where(i => i.Status is ItemStatus.Waiting or ItemStatus.Failed))
+        // Only the latest version of each message or file speaks: a file re-shared after a failure is not still "failed".
+        var latest = items.GroupBy(i => i.Source).Select(g => g.MaxBy(i => i.Seq)!);
+        foreach (var item in latest.Where(i => i.Status is ItemStatus.Waiting or ItemStatus.Failed))
         {
             var what = item.FileName ?? "a message";
             notes.Add(item.Status == ItemStatus.Waiting ? $"{what} is waiting: {item.Reason}" : $"{what} could not be read: {item.Reason}");
@@ -77,21 +79,17 @@ public sealed class RiskReader(
         var tuned = (await tuning.CurrentAsync(where.Workspace, cancellationToken)).Apply(analyses.SelectMany(a => a.Findings));
         // The same rule on the same element in two threads is one risk; keep its strongest reading.
         var distinct = tuned.GroupBy(f => f.Id).Select(g => g.MaxBy(f => f.Score)!).ToList();
-        var items = new List<RiskItem>(distinct.Count);
-        foreach (var finding in distinct)
-        {
-            items.Add(new RiskItem(finding, await CurrentDecisionAsync(where.Workspace, finding.Id, cancellationToken)));
-        }
+        var decisions = await ledger.LatestDecisionsAsync(where.Workspace, cancellationToken);
+        var now = time.GetUtcNow();
+        var items = distinct.Select(f => new RiskItem(f, InForce(decisions.GetValueOrDefault(f.Id), now))).ToList();
 
         var ordered = items.OrderByDescending(i => i.Finding.Severity).ThenByDescending(i => i.Finding.Score).ThenBy(i => i.Finding.Id, StringComparer.Ordinal).ToList();
         return new RiskPicture(name, where, analyses, ordered, notes);
     }
 
-    private async Task<FindingDecision?> CurrentDecisionAsync(string workspace, string findingId, CancellationToken cancellationToken)
-    {
-        var latest = (await ledger.HistoryAsync(workspace, findingId, cancellationToken)).LastOrDefault();
-        return latest is { ExpiresAt: { } expires } && expires <= time.GetUtcNow() ? null
-            : latest is { Status: FindingStatus.Open } ? null
-            : latest;
-    }
+    /// <summary>The decision that still holds: an accepted risk past its end date, or a reopening, leaves the finding open.</summary>
+    private static FindingDecision? InForce(FindingDecision? latest, DateTimeOffset now) =>
+        latest is { ExpiresAt: { } expires } && expires <= now ? null
+        : latest is { Status: FindingStatus.Open } ? null
+        : latest;
 }

@@ -13,6 +13,7 @@ public sealed class ConversationDatabase(string path) : SqliteDatabase(path, Sch
         CREATE TABLE IF NOT EXISTS inbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             dedupe_key TEXT NOT NULL UNIQUE,
+            lane TEXT NOT NULL,
             payload TEXT NOT NULL,
             status TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
@@ -20,7 +21,7 @@ public sealed class ConversationDatabase(string path) : SqliteDatabase(path, Sch
             received_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             reason TEXT);
-        CREATE INDEX IF NOT EXISTS inbox_due ON inbox(status, due_at, seq);
+        CREATE INDEX IF NOT EXISTS inbox_due ON inbox(lane, status, due_at, seq);
         CREATE TABLE IF NOT EXISTS channels (
             platform TEXT NOT NULL,
             workspace TEXT NOT NULL,

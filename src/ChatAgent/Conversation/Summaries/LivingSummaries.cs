@@ -23,6 +23,11 @@ public sealed partial class LivingSummaries(
     TimeProvider time,
     ILogger<LivingSummaries> logger) : BackgroundService
 {
+    private const int MaxAttempts = 5;
+
+    // Touched only by the one polling loop.
+    private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -31,8 +36,9 @@ public sealed partial class LivingSummaries(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Also an HTTP timeout (an OperationCanceledException of its own): the notifier must outlive it.
                 LogFailed(logger, e);
             }
 
@@ -50,20 +56,29 @@ public sealed partial class LivingSummaries(
         {
             var state = await store.GetAsync(threadKey, cancellationToken);
             if (version <= state.ConsideredVersion || await places.FindAsync(threadKey, cancellationToken) is not { } place
+                || place.Thread.Thread is null
                 || outlets.FirstOrDefault(o => o.Platform == place.Thread.Platform) is not { } outlet)
             {
+                // Channel-level designs (a file shared outside any thread) get no summary: it would land in the channel itself.
                 continue;
             }
 
             try
             {
                 spoken += await ConsiderAsync(threadKey, version, place.Thread, state, outlet, now, cancellationToken) ? 1 : 0;
+                failures.Remove(threadKey);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                // One thread's failure (a deleted channel, a revoked scope) must not silence the others.
+                // One thread's failure (a deleted channel, a revoked scope, Slack down) must not silence the others.
+                // A passing failure is tried again on the next pass; after a few, this version is let go.
                 LogThreadFailed(logger, threadKey, e);
-                await store.SaveAsync(threadKey, state with { ConsideredVersion = version }, cancellationToken);
+                failures[threadKey] = failures.GetValueOrDefault(threadKey) + 1;
+                if (failures[threadKey] >= MaxAttempts)
+                {
+                    failures.Remove(threadKey);
+                    await store.SaveAsync(threadKey, (await store.GetAsync(threadKey, cancellationToken)) with { ConsideredVersion = version }, cancellationToken);
+                }
             }
         }
 
@@ -99,12 +114,14 @@ public sealed partial class LivingSummaries(
             views[finding.Id] = (await FindingViews.CreateAsync(byId[finding.Id], outlet, thread, cancellationToken)).Brief();
         }
 
-        var resolved = decision.Resolved.Select(r => r with { Why = WhyResolved(r, byId) }).Concat(state.Resolved.Where(r => decision.Resolved.All(d => d.Id != r.Id) && !(byId.TryGetValue(r.Id, out var again) && again.IsOpen))).Take(10).ToList();
+        var resolved = decision.Resolved.Select(r => r with { Why = WhyResolved(r, byId, thread), Decided = byId.TryGetValue(r.Id, out var d) ? d.Decision?.Status : null }).Concat(state.Resolved.Where(r => decision.Resolved.All(d => d.Id != r.Id) && !(byId.TryGetValue(r.Id, out var again) && again.IsOpen))).Take(10).ToList();
         var reply = SummaryComposer.Compose(decision, views, resolved, now);
         var messageId = state.MessageId;
         if (decision.Action == SummaryAction.Post)
         {
             messageId = await outlet.PostAsync(thread, reply, cancellationToken);
+            // Saved at once: if anything below fails, the next pass edits this message instead of posting another.
+            await store.SaveAsync(threadKey, state with { MessageId = messageId, PostedAt = now }, cancellationToken);
         }
         else
         {
@@ -130,9 +147,9 @@ public sealed partial class LivingSummaries(
         return true;
     }
 
-    private static string WhyResolved(AnnouncedFinding finding, IReadOnlyDictionary<string, RiskItem> current) =>
+    private static string WhyResolved(AnnouncedFinding finding, IReadOnlyDictionary<string, RiskItem> current, ConversationRef thread) =>
         current.TryGetValue(finding.Id, out var item) && item.Decision is { } d
-            ? $"{FindingViews.Describe(d.Status)}: {d.Reason}"
+            ? $"{FindingViews.Describe(d.Status)} by {FindingViews.Mention(thread, d.Actor)}: {d.Reason}"
             : "No longer in the design: the thread now describes the control.";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Living summary of {Thread}: {Action} ({New} new, {Resolved} resolved)")]

@@ -28,9 +28,15 @@ public static class SummaryComposer
             parts.Add($"{decision.StillOpen.Count} still open");
         }
 
-        if (resolved.Count > 0)
+        var accepted = resolved.Count(r => r.Decided == FindingStatus.Accepted);
+        if (resolved.Count - accepted > 0)
         {
-            parts.Add($"{resolved.Count} resolved");
+            parts.Add($"{resolved.Count - accepted} resolved");
+        }
+
+        if (accepted > 0)
+        {
+            parts.Add($"{accepted} accepted as a risk");
         }
 
         var headline = $"Risk summary for this thread: {string.Join(", ", parts)}.";
@@ -48,8 +54,10 @@ public static class SummaryComposer
 
         foreach (var gone in resolved)
         {
-            var view = new FindingView(gone.Id, gone.Title, gone.Severity, 0, gone.Component, gone.Why ?? "No longer in the design.", [], [], FindingStatus.Mitigated, ComplianceMapping.None, gone.Why);
-            blocks.Add(new FindingBlock(view, FindingChange.Resolved, WithActions: false));
+            // An accepted risk is shown as accepted (it is still there), never as mitigated.
+            var status = gone.Decided ?? FindingStatus.Mitigated;
+            var view = new FindingView(gone.Id, gone.Title, gone.Severity, 0, gone.Component, gone.Why ?? "No longer in the design.", [], [], status, ComplianceMapping.None);
+            blocks.Add(new FindingBlock(view, gone.Decided == FindingStatus.Accepted ? FindingChange.None : FindingChange.Resolved, WithActions: false));
         }
 
         blocks.Add(new Note($"Updated {now:yyyy-MM-dd HH:mm} UTC. I edit this message as the thread changes · /threat unwatch to stop."));

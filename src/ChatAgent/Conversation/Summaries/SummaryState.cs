@@ -17,5 +17,6 @@ public sealed record SummaryState(
     public static SummaryState Empty { get; } = new(null, [], [], 0, null);
 }
 
-/// <summary>Enough of a finding to show it again once it has left the model.</summary>
-public sealed record AnnouncedFinding(string Id, string Title, string Component, Severity Severity, string? Why = null);
+/// <summary>Enough of a finding to show it again once it has left the model, or been decided.</summary>
+/// <param name="Decided">The human decision that took it off the open list; null when the design itself changed.</param>
+public sealed record AnnouncedFinding(string Id, string Title, string Component, Severity Severity, string? Why = null, FindingStatus? Decided = null);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Vigil.ChatAgent.Slack.Api;
 
 /// <summary>
-/// Remembers lookups that rarely change (channel and user details, permalinks) so a busy thread does not spend the
+/// Remembers lookups that rarely change (channel details, permalinks) so a busy thread does not spend the
 /// rate limit asking again; entries expire so a renamed or now-private channel is seen within <c>lifetime</c>.
 /// </summary>
 internal sealed class ExpiringCache<T>(TimeSpan lifetime, TimeProvider time)

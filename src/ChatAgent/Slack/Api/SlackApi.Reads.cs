@@ -36,11 +36,6 @@ public sealed partial class SlackApi
         channels.GetOrAddAsync(channel, async () =>
             SlackChannel.From((await GetAsync("conversations.info", [("channel", channel)], cancellationToken)).Child("channel")));
 
-    /// <summary>users.info, remembered for a few minutes.</summary>
-    public Task<SlackUser> UserInfoAsync(string user, CancellationToken cancellationToken) =>
-        users.GetOrAddAsync(user, async () =>
-            SlackUser.From((await GetAsync("users.info", [("user", user)], cancellationToken)).Child("user")));
-
     private async Task<List<SlackMessage>> PagesAsync(string method, (string, string?)[] arguments, CancellationToken cancellationToken)
     {
         var messages = new List<SlackMessage>();

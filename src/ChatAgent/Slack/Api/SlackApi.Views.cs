@@ -7,9 +7,20 @@ namespace Vigil.ChatAgent.Slack.Api;
 // Surfaces other than channel messages: modals, the Home tab and command/interaction response URLs.
 public sealed partial class SlackApi
 {
-    /// <summary>views.open: shows a modal; the trigger id from the command or click is valid for 3 seconds.</summary>
-    public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken) =>
-        PostJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, cancellationToken);
+    /// <summary>How long views.open may take: the trigger id expires 3 seconds after the click, and the click's ack must beat it too.</summary>
+    public static readonly TimeSpan TriggerBudget = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>
+    /// views.open: shows a modal. One attempt within <see cref="TriggerBudget"/>, never retried: the trigger id is
+    /// valid for 3 seconds, so a retry after a backoff could only fail with expired_trigger_id. Running out of time
+    /// throws <see cref="OperationCanceledException"/> while <paramref name="cancellationToken"/> is not cancelled.
+    /// </summary>
+    public async Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(TriggerBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        await PostJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, linked.Token, retry: false);
+    }
 
     /// <summary>views.publish: sets what <paramref name="userId"/> sees on the app's Home tab.</summary>
     public Task PublishHomeAsync(string userId, JsonObject view, CancellationToken cancellationToken) =>

@@ -32,7 +32,6 @@ public sealed partial class SlackApi
     private readonly ChannelPostGate postGate;
     private readonly ExpiringCache<string> permalinks;
     private readonly ExpiringCache<SlackChannel> channels;
-    private readonly ExpiringCache<SlackUser> users;
 
     public SlackApi(IHttpClientFactory httpClients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApi> logger)
     {
@@ -45,7 +44,6 @@ public sealed partial class SlackApi
         postGate = new ChannelPostGate(this.options.PostInterval, time);
         permalinks = new ExpiringCache<string>(TimeSpan.FromDays(1), time);
         channels = new ExpiringCache<SlackChannel>(LookupLifetime, time);
-        users = new ExpiringCache<SlackUser>(LookupLifetime, time);
     }
 
     private string Token => string.IsNullOrWhiteSpace(options.BotToken)
@@ -61,11 +59,12 @@ public sealed partial class SlackApi
         return request;
     }
 
-    private Task<JsonElement> PostJsonAsync(string method, JsonObject body, CancellationToken cancellationToken) =>
+    private Task<JsonElement> PostJsonAsync(string method, JsonObject body, CancellationToken cancellationToken, bool retry = true) =>
         CallAsync(
             method,
             () => Authorized(HttpMethod.Post, MethodUri(method), new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json")),
-            cancellationToken);
+            cancellationToken,
+            retry);
 
     // Form fields are how Slack documents the upload-completion call (its `files` argument is a JSON string).
     private Task<JsonElement> PostFormAsync(string method, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
@@ -81,9 +80,9 @@ public sealed partial class SlackApi
     }
 
     /// <summary>Sends a Web API call and returns the answer once Slack said <c>ok:true</c>.</summary>
-    private async Task<JsonElement> CallAsync(string method, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    private async Task<JsonElement> CallAsync(string method, Func<HttpRequestMessage> build, CancellationToken cancellationToken, bool retry = true)
     {
-        using var response = await SendAsync(method, build, cancellationToken);
+        using var response = await SendAsync(method, build, cancellationToken, retry);
         JsonDocument document;
         try
         {
@@ -114,11 +113,13 @@ public sealed partial class SlackApi
 
     /// <summary>
     /// One HTTP exchange with retries: 429 waits Retry-After, 5xx and network failures back off exponentially,
-    /// at most <see cref="SlackOptions.MaxRetries"/> times. The caller disposes the answer.
+    /// at most <see cref="SlackOptions.MaxRetries"/> times (never when <paramref name="retry"/> is false: the caller's
+    /// deadline is too short to wait). The caller disposes the answer.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(string label, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(string label, Func<HttpRequestMessage> build, CancellationToken cancellationToken, bool retry = true)
     {
         var http = httpClients.CreateClient(HttpClientName);
+        var maxRetries = retry ? options.MaxRetries : 0;
         for (var attempt = 0; ; attempt++)
         {
             HttpResponseMessage response;
@@ -127,10 +128,10 @@ public sealed partial class SlackApi
                 using var request = build();
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
-            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < options.MaxRetries)
+            catch (Exception e) when (IsTransient(e, cancellationToken) && attempt < maxRetries)
             {
                 var backoff = Backoff(attempt);
-                LogNetworkRetry(logger, label, e.GetType().Name, attempt + 1, options.MaxRetries, backoff);
+                LogNetworkRetry(logger, label, e.GetType().Name, attempt + 1, maxRetries, backoff);
                 await time.WaitAtLeastAsync(backoff, cancellationToken);
                 continue;
             }
@@ -144,13 +145,13 @@ public sealed partial class SlackApi
 
             var delay = status == 429 ? RetryAfter(response) ?? Backoff(attempt) : Backoff(attempt);
             response.Dispose();
-            if (attempt >= options.MaxRetries)
+            if (attempt >= maxRetries)
             {
                 LogGaveUp(logger, label, status, attempt + 1);
                 throw new SlackApiException(label, status == 429 ? "ratelimited" : $"http_{status}");
             }
 
-            LogRetry(logger, label, status, attempt + 1, options.MaxRetries, delay);
+            LogRetry(logger, label, status, attempt + 1, maxRetries, delay);
             await time.WaitAtLeastAsync(delay, cancellationToken);
         }
     }

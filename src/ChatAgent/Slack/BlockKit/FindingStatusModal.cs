@@ -55,7 +55,7 @@ public static class FindingStatusModal
                 ["block_id"] = ExpiresBlockId,
                 ["optional"] = true,
                 ["label"] = BlockJson.PlainText("Accept until", BlockKitLimits.HeaderText),
-                ["hint"] = BlockJson.PlainText("The finding reopens on this day. Leave empty for no end date.", BlockKitLimits.HeaderText),
+                ["hint"] = BlockJson.PlainText("Accepted until the end of this day (UTC); then the finding reopens. Leave empty for no end date.", BlockKitLimits.HeaderText),
                 ["element"] = new JsonObject
                 {
                     ["type"] = "datepicker",

@@ -15,6 +15,18 @@ public static class SlackMessageRenderer
         return new BlockKitMessage(FallbackText(reply), blocks, upload);
     }
 
+    /// <summary>
+    /// Renders for a place where no file may go (a private answer: a file is shared with the whole channel). A reply
+    /// that does not fit ends with a note saying <paramref name="whereToFindTheRest"/>; a reply's own file is
+    /// replaced by a note saying the same.
+    /// </summary>
+    public static BlockKitMessage RenderWithoutFile(Reply reply, string whereToFindTheRest)
+    {
+        var shown = reply.File is null ? reply : reply with { Blocks = [.. reply.Blocks, new Note($"{reply.File.Title}: {whereToFindTheRest}")], File = null };
+        var blocks = BlockBudget.Lay(shown, BlockKitLimits.MessageBlocks, whereToFindTheRest, out _);
+        return new BlockKitMessage(FallbackText(reply), blocks, Upload: null);
+    }
+
     private static string FallbackText(Reply reply)
     {
         var text = string.IsNullOrWhiteSpace(reply.Fallback) ? "Vigil" : reply.Fallback;

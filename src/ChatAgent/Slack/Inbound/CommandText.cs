@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vigil.Ingestion.Sources;
 
 namespace Vigil.ChatAgent.Slack.Inbound;
 
@@ -8,6 +9,12 @@ namespace Vigil.ChatAgent.Slack.Inbound;
 /// </summary>
 public static partial class CommandText
 {
+    /// <summary>
+    /// The command's text as the user typed it: targets normalised, then Slack's escaping of <c>&amp; &lt; &gt;</c>
+    /// undone (commands are escaped like messages), so a reason such as "R&amp;D only" is stored as typed.
+    /// </summary>
+    public static string Read(string text) => SlackText.Decode(Normalize(text)).Trim();
+
     public static string Normalize(string text)
     {
         var withChannels = ChannelPattern().Replace(text, m => $"#{m.Groups["id"].Value}");

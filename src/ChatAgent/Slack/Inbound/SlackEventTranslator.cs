@@ -21,7 +21,7 @@ public static partial class SlackEventTranslator
     {
         var team = Text(envelope, "team_id") ?? "";
         var eventId = Text(envelope, "event_id");
-        if (!envelope.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object || eventId is null)
+        if (Child(envelope, "event") is not { } e || eventId is null)
         {
             return ([], "the envelope has no event or event_id");
         }
@@ -77,13 +77,18 @@ public static partial class SlackEventTranslator
 
                 return events.Count > 0 ? (events, null) : ([], "a message with neither text nor files");
             case "message_changed":
-                if (!e.TryGetProperty("message", out var message) || IsFromBot(message, bot, appId))
+                if (Child(e, "message") is not { } message)
+                {
+                    return ([], "an edit without the edited message");
+                }
+
+                if (IsFromBot(message, bot, appId))
                 {
                     return ([], "an edit of a bot's message");
                 }
 
                 var newText = Text(message, "text") ?? "";
-                var oldText = e.TryGetProperty("previous_message", out var previous) ? Text(previous, "text") : null;
+                var oldText = Child(e, "previous_message") is { } previous ? Text(previous, "text") : null;
                 if (newText == oldText)
                 {
                     return ([], "a message changed without its text changing (an unfurl or a reply count)");
@@ -92,9 +97,10 @@ public static partial class SlackEventTranslator
                 var edited = Where(team, channel, Text(message, "thread_ts"), Text(message, "ts"));
                 return One(eventId, new MessageEdited(edited, Text(message, "user") ?? "", isPrivate, SlackText.Decode(newText)));
             case "message_deleted":
-                var before = e.TryGetProperty("previous_message", out var p) ? p : default;
-                var deleted = Where(team, channel, before.ValueKind == JsonValueKind.Object ? Text(before, "thread_ts") : null, Text(e, "deleted_ts"));
-                return One(eventId, new MessageDeleted(deleted, before.ValueKind == JsonValueKind.Object ? Text(before, "user") ?? "" : "", isPrivate));
+                // Text() reads nothing from a missing or non-object previous_message.
+                var before = Child(e, "previous_message") ?? default;
+                var deleted = Where(team, channel, Text(before, "thread_ts"), Text(e, "deleted_ts"));
+                return One(eventId, new MessageDeleted(deleted, Text(before, "user") ?? "", isPrivate));
             default:
                 return ([], $"message subtype '{subtype}' carries no design content");
         }
@@ -102,7 +108,7 @@ public static partial class SlackEventTranslator
 
     private static (IReadOnlyList<TranslatedEvent>, string?) UnplacedFile(string team, JsonElement e)
     {
-        var fileId = Text(e, "file_id") ?? (e.TryGetProperty("file", out var f) ? Text(f, "id") : null);
+        var fileId = Text(e, "file_id") ?? (Child(e, "file") is { } f ? Text(f, "id") : null);
         if (fileId is null)
         {
             return ([], "a file_shared event without a file id");
@@ -120,13 +126,13 @@ public static partial class SlackEventTranslator
 
     private static bool IsFromBot(JsonElement message, string? bot, string? appId) =>
         Text(message, "subtype") == "bot_message"
-        || message.TryGetProperty("bot_id", out _)
+        || (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("bot_id", out _))
         || (bot is not null && Text(message, "user") == bot)
-        || (appId is not null && message.TryGetProperty("bot_profile", out var profile) && Text(profile, "app_id") == appId);
+        || (appId is not null && Child(message, "bot_profile") is { } profile && Text(profile, "app_id") == appId);
 
     private static IEnumerable<(string Id, string? Name)> Files(JsonElement message)
     {
-        if (!message.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
+        if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array)
         {
             yield break;
         }
@@ -143,11 +149,11 @@ public static partial class SlackEventTranslator
     /// <summary>The bot user this delivery is for: its mentions are removed from questions and its messages ignored.</summary>
     private static string? BotUser(JsonElement envelope)
     {
-        if (envelope.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == JsonValueKind.Array)
+        if (envelope.ValueKind == JsonValueKind.Object && envelope.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == JsonValueKind.Array)
         {
             foreach (var authorization in authorizations.EnumerateArray())
             {
-                if (authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
+                if (authorization.ValueKind == JsonValueKind.Object && authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
                 {
                     return Text(authorization, "user_id");
                 }
@@ -159,6 +165,10 @@ public static partial class SlackEventTranslator
 
     private static string WithoutMentionOf(string? bot, string text) =>
         MentionPattern().Replace(text, m => bot is null || m.Groups["user"].Value == bot ? "" : m.Value).Trim();
+
+    /// <summary>The named member when it is a JSON object; null when it is missing, null or anything else.</summary>
+    internal static JsonElement? Child(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
     internal static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

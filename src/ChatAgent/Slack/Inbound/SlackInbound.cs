@@ -21,13 +21,34 @@ public sealed partial class SlackInbound(ConversationInbox inbox, SlackInteracti
             return new SlackAck(SlackAckKind.Challenge, SlackEventTranslator.Text(envelope, "challenge") ?? "");
         }
 
+        if (type == "app_rate_limited")
+        {
+            // Slack is dropping this workspace's events (over 30,000 an hour, slack.md §2.3): what was said meanwhile is lost.
+            var minute = envelope.ValueKind == JsonValueKind.Object && envelope.TryGetProperty("minute_rate_limited", out var m) && m.ValueKind == JsonValueKind.Number && m.TryGetInt64(out var at) ? at : (long?)null;
+            LogRateLimited(logger, SlackEventTranslator.Text(envelope, "team_id") ?? "(none)", minute);
+            return new SlackAck(SlackAckKind.Ignored, Reason: "Slack is rate-limiting event deliveries to this app");
+        }
+
         if (type != "event_callback")
         {
             LogIgnored(logger, type ?? "(none)", "not an event_callback");
             return new SlackAck(SlackAckKind.Ignored, Reason: $"envelope type '{type}' is not handled");
         }
 
-        var (events, ignored) = SlackEventTranslator.Translate(envelope);
+        IReadOnlyList<TranslatedEvent> events;
+        string? ignored;
+        try
+        {
+            (events, ignored) = SlackEventTranslator.Translate(envelope);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A shape the translator did not expect (JsonElement throws on a member read from a non-object). Failing
+            // would make Slack redeliver the same payload forever; it is logged and acknowledged instead.
+            LogMalformed(logger, SlackEventTranslator.Text(envelope, "event_id") ?? "(none)", e.Message);
+            return new SlackAck(SlackAckKind.Ignored, Reason: "malformed event");
+        }
+
         if (ignored is not null)
         {
             LogIgnored(logger, SlackEventTranslator.Text(envelope, "event_id") ?? "(none)", ignored);
@@ -54,7 +75,7 @@ public sealed partial class SlackInbound(ConversationInbox inbox, SlackInteracti
         var where = new ConversationRef(SlackEventTranslator.Platform, Field("team_id"), Field("channel_id"));
         // Slack names private conversations "privategroup" / "directmessage" in commands; anything unknown counts as private.
         var isPrivate = Field("channel_name") is not { Length: > 0 } name || name is "privategroup" or "directmessage" || name.StartsWith("mpdm-", StringComparison.Ordinal);
-        var command = new CommandInvoked(where, Field("user_id"), isPrivate, CommandText.Normalize(Field("text")).Trim(), fields.GetValueOrDefault("response_url"));
+        var command = new CommandInvoked(where, Field("user_id"), isPrivate, CommandText.Read(Field("text")), fields.GetValueOrDefault("response_url"));
         var key = fields.TryGetValue("trigger_id", out var trigger) ? $"command:{trigger}" : $"command:{Guid.NewGuid():N}";
         await inbox.AcceptAsync(key, command, cancellationToken);
         return null;
@@ -62,6 +83,12 @@ public sealed partial class SlackInbound(ConversationInbox inbox, SlackInteracti
 
     public Task<JsonObject?> AcceptInteractionAsync(JsonElement payload, CancellationToken cancellationToken) =>
         interactions.AcceptAsync(payload, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack rate-limited event deliveries for team {Team} (minute {MinuteRateLimited}): events sent meanwhile are lost")]
+    private static partial void LogRateLimited(ILogger logger, string team, long? minuteRateLimited);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack event {EventId} ignored: malformed event ({Problem})")]
+    private static partial void LogMalformed(ILogger logger, string eventId, string problem);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} ignored: {Reason}")]
     private static partial void LogIgnored(ILogger logger, string eventId, string reason);

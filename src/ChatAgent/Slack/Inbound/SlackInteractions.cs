@@ -57,7 +57,17 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
                 container.ValueKind == JsonValueKind.Object ? SlackEventTranslator.Text(container, "message_ts") : null,
                 message.ValueKind == JsonValueKind.Object ? SlackEventTranslator.Text(message, "thread_ts") : null);
             var view = FindingStatusModal.Build(findingId, findingId, status, JsonSerializer.Serialize(origin, DecisionOrigin.Json));
-            await api.OpenViewAsync(SlackEventTranslator.Text(payload, "trigger_id") ?? "", view, cancellationToken);
+            try
+            {
+                await api.OpenViewAsync(SlackEventTranslator.Text(payload, "trigger_id") ?? "", view, cancellationToken);
+            }
+            catch (Exception e) when (e is SlackApiException or HttpRequestException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The click is still acknowledged: an error answer would only make Slack show a warning sign, and
+                // the trigger has expired anyway. The user presses the button again.
+                LogNoDialog(logger, findingId, e is SlackApiException slack ? slack.Error : e.GetType().Name);
+            }
         }
     }
 
@@ -96,6 +106,9 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
     {
         public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the decision dialog for finding {FindingId}: {Failure}")]
+    private static partial void LogNoDialog(ILogger logger, string findingId, string failure);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack interaction of type {Type} ignored")]
     private static partial void LogIgnored(ILogger logger, string type);

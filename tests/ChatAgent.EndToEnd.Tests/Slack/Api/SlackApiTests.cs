@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,13 +159,13 @@ public sealed class SlackApiTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            slack.FailNext("users.info", 500);
+            slack.FailNext("chat.getPermalink", 500);
         }
 
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api(o => o.MaxRetries = 2).UserInfoAsync("U-alice", Ct));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api(o => o.MaxRetries = 2).PermalinkAsync(Channel, "1700000000.000100", Ct));
 
-        Assert.Equal(("users.info", "http_500"), (error.Method, error.Error));
-        Assert.Equal(3, slack.Calls("users.info").Count);
+        Assert.Equal(("chat.getPermalink", "http_500"), (error.Method, error.Error));
+        Assert.Equal(3, slack.Calls("chat.getPermalink").Count);
     }
 
     [Fact]
@@ -207,33 +209,28 @@ public sealed class SlackApiTests : IAsyncLifetime
     [Fact]
     public async Task Missing_scope_is_named_so_an_admin_knows_what_to_add()
     {
-        slack.RefuseNext("views.publish", "missing_scope", needed: "users:read");
+        slack.RefuseNext("conversations.replies", "missing_scope", needed: "groups:history");
 
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api().PublishHomeAsync("U-alice", new JsonObject { ["type"] = "home" }, Ct));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api().RepliesAsync("G-secret", "1700000000.000100", Ct));
 
-        Assert.Equal("users:read", error.Needed);
-        Assert.Contains("'users:read'", error.Message);
+        Assert.Equal("groups:history", error.Needed);
+        Assert.Contains("'groups:history'", error.Message);
     }
 
     [Fact]
     public async Task Lookups_are_remembered_instead_of_asked_again()
     {
         slack.SeedChannel("G-secret", "incident-42", isPrivate: true);
-        slack.SeedUser("U-alice", "alice", "Alice Liddell");
         var api = Api();
 
         var channel = await api.ChannelInfoAsync("G-secret", Ct);
         await api.ChannelInfoAsync("G-secret", Ct);
-        var user = await api.UserInfoAsync("U-alice", Ct);
-        await api.UserInfoAsync("U-alice", Ct);
         var link = await api.PermalinkAsync(Channel, "1700000000.000100", Ct);
         await api.PermalinkAsync(Channel, "1700000000.000100", Ct);
 
         Assert.Equal(new SlackChannel("G-secret", "incident-42", IsPrivate: true, IsIm: false), channel);
-        Assert.Equal(new SlackUser("U-alice", "alice", "Alice Liddell", IsBot: false), user);
         Assert.Equal($"https://fake.slack.test/archives/{Channel}/p1700000000000100", link);
         Assert.Single(slack.Calls("conversations.info"));
-        Assert.Single(slack.Calls("users.info"));
         Assert.Single(slack.Calls("chat.getPermalink"));
     }
 
@@ -386,6 +383,35 @@ public sealed class SlackApiTests : IAsyncLifetime
 
         Assert.Equal("finding_status", Assert.Single(slack.OpenedViews())["callback_id"]!.GetValue<string>());
         Assert.Equal("home", slack.HomeView("U-alice")!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Opening_a_dialog_is_tried_once_because_its_trigger_expires_within_three_seconds()
+    {
+        slack.FailNext("views.open", 503);
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => Api(o => o.MaxRetries = 4).OpenViewAsync("123.456.abc", new JsonObject { ["type"] = "modal" }, Ct));
+
+        Assert.Equal(("views.open", "http_503"), (error.Method, error.Error));
+        Assert.Single(slack.Calls("views.open"));
+    }
+
+    [Fact]
+    public async Task A_dialog_that_slack_does_not_open_within_the_trigger_budget_is_given_up()
+    {
+        // A Slack that accepts the connection and never answers.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var clock = new FakeTimeProvider();
+        var api = Api(o => o.ApiBaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/api/"), clock);
+
+        var opening = api.OpenViewAsync("123.456.abc", new JsonObject { ["type"] = "modal" }, Ct);
+        using var connection = await silent.AcceptTcpClientAsync(Ct);
+        clock.Advance(SlackApi.TriggerBudget);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => opening);
+        Assert.False(Ct.IsCancellationRequested);
     }
 
     [Fact]

@@ -92,6 +92,8 @@ public sealed class DigestSchedulerTests : IDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(workspace.History);
         builder.Services.AddSingleton(workspace.Ledger);
+        builder.Services.AddSingleton(workspace.Places);
+        builder.Services.AddSingleton<VisibleThreads>();
         builder.Services.AddDigests(builder.Configuration);
         using var host = builder.Build();
 
@@ -108,6 +110,8 @@ public sealed class DigestSchedulerTests : IDisposable
             .AddLogging()
             .AddSingleton(workspace.History)
             .AddSingleton(workspace.Ledger)
+            .AddSingleton(workspace.Places)
+            .AddSingleton<VisibleThreads>()
             .AddDigests(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Digest:Targets:0:Workspace"] = "T1",

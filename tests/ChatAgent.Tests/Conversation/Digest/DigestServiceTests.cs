@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Vigil.ChatAgent.Conversation;
 using Vigil.ChatAgent.Conversation.Findings;
 using Vigil.ChatAgent.Conversation.Replies;
 using Vigil.ThreatModel.Findings;
@@ -29,6 +30,21 @@ public sealed class DigestServiceTests : IDisposable
         Assert.StartsWith("Open high and critical risks: 2, unchanged from a week ago.", reply.Trend());
         Assert.Equal([$"{old.Id} {old.Title} ({old.Component}) — {old.Severity.ToString().ToLowerInvariant()} {old.Score:0.0}, open 30 days, in #payments thread"], reply.Lines("High risks open longer than 14 days"));
         Assert.Equal("https://chat.example/T1/C1/1700000000.000100", Assert.IsType<LinkLine>(Assert.Single(reply.Section("Top services by risk"))).Url);
+    }
+
+    [Fact]
+    public async Task A_private_channels_design_stays_out_of_the_digest()
+    {
+        await workspace.SaveAsync("T1/C1/1700000000.000100", "#payments thread", Monday.AddDays(-2), Payments, Cancel);
+        await workspace.SaveAsync("T1/G7/1700000000.000200", "#secret-merger thread", Monday.AddDays(-2), PiiExport, Cancel);
+        await workspace.Places.RecordAsync(new ConversationRef("slack", "T1", "C1", "1700000000.000100"), privateChannel: false, Cancel);
+        await workspace.Places.RecordAsync(new ConversationRef("slack", "T1", "G7", "1700000000.000200"), privateChannel: true, Cancel);
+
+        var reply = await workspace.Digests.ComposeAsync("T1", Monday, Cancel);
+
+        var text = string.Join("\n", reply.Blocks.Select(b => b.ToString()));
+        Assert.Contains("#payments thread", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-merger", text, StringComparison.Ordinal);
     }
 
     public void Dispose() => workspace.Dispose();

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.ChatAgent.Conversation;
 using Vigil.ChatAgent.Conversation.Digest;
+using Vigil.ChatAgent.Conversation.State;
 using Vigil.ChatAgent.Conversation.Findings;
 using Vigil.Ingestion.Modeling;
 using Vigil.Ingestion.Queue;
@@ -22,7 +24,8 @@ internal sealed class DigestWorkspace : IDisposable
         database = new IngestionDatabase(Path.Combine(folder, "ingestion.db"));
         History = new ModelHistory(database);
         Ledger = new FindingLedger(Path.Combine(folder, "findings.db"), time);
-        Digests = new DigestService(History, Ledger, NullLogger<DigestService>.Instance);
+        Places = new ThreadPlaces(new ConversationDatabase(Path.Combine(folder, "conversation.db")));
+        Digests = new DigestService(History, new VisibleThreads(History, Places), Ledger, NullLogger<DigestService>.Instance);
     }
 
     public FakeTimeProvider Time { get; }
@@ -30,6 +33,9 @@ internal sealed class DigestWorkspace : IDisposable
     public ModelHistory History { get; }
 
     public FindingLedger Ledger { get; }
+
+    /// <summary>Where threads live; a thread recorded here as private stays out of the digest.</summary>
+    public ThreadPlaces Places { get; }
 
     public DigestService Digests { get; }
 
