@@ -33,7 +33,8 @@ public sealed class AskTests : IDisposable
         Assert.True(exitCode == 0, error);
         Assert.StartsWith("re-embedded", output);
         var after = await AskAsync("payments", "who can call the refunds endpoint from retool?");
-        Assert.Equal(Sources(before).Select(s => s.GetProperty("source").GetString()), Sources(after).Select(s => s.GetProperty("source").GetString()));
+        // The same passages; two with near-equal scores may swap places (batched and single inference round differently).
+        Assert.Equal(Sources(before).Select(s => s.GetProperty("source").GetString()).Order(), Sources(after).Select(s => s.GetProperty("source").GetString()).Order());
     }
 
     private async Task IngestAsync(string corpusCase, string channel, params string[] extra)
