@@ -23,7 +23,7 @@ public sealed partial class ConversationHandler(
     SentReplies sent,
     Assistant.Assistant assistant,
     Overview overview,
-    FindingLedger ledger,
+    FindingDecisions decisions,
     IEnumerable<IConversationChannel> outlets,
     IEnumerable<IConversationSource> sources,
     DecodeLimits limits,
@@ -169,7 +169,7 @@ public sealed partial class ConversationHandler(
 
     private async Task RecordDecisionAsync(FindingStatusChanged change, CancellationToken cancellationToken)
     {
-        await ledger.RecordAsync(new FindingDecision(change.Where.Workspace, change.FindingId, change.Status, change.Reason, change.Author, time.GetUtcNow(), change.ExpiresAt), cancellationToken);
+        await decisions.RecordAsync(new FindingDecision(change.Where.Workspace, change.FindingId, change.Status, change.Reason, change.Author, time.GetUtcNow(), change.ExpiresAt), cancellationToken);
         if (change.Summary is not { } message || await sent.FindAsync(message, cancellationToken) is not { } reply)
         {
             return;

@@ -23,6 +23,7 @@ public static class ConversationServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ConversationDatabase(Path.Combine(dataDir, "conversation.db")));
         services.TryAddSingleton(sp => new FindingLedger(Path.Combine(dataDir, "findings.db"), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<FindingDecisions>();
         services.TryAddSingleton<ConversationInbox>();
         services.TryAddSingleton<ChannelSettings>();
         services.TryAddSingleton<ThreadPlaces>();

@@ -37,6 +37,22 @@ public sealed class LivingSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_made_by_command_shows_the_finding_decided_in_the_summary()
+    {
+        var parent = SlackEvents.Ts(1);
+        await vigil.PostEventAsync(SlackEvents.Message("U-ana", Webhook, parent));
+        var summary = await vigil.BotMessageAsync(m => m.ThreadTs == parent);
+        var findingId = System.Text.RegularExpressions.Regex.Match(summary.Blocks!.ToJsonString(), @"F-[0-9a-f]{8}").Value;
+
+        await vigil.PostCommandAsync($"status {findingId} mitigated \"HMAC check added in PR 412\"", user: "U-sec");
+
+        await vigil.Slack.WaitForAsync(() => vigil.Slack.Calls("chat.update").Any(c => c.Argument("ts") == summary.Ts), TimeSpan.FromSeconds(30));
+        var updated = vigil.Slack.Messages(VigilUnderTest.Channel).Single(m => m.Ts == summary.Ts).Blocks!.ToJsonString();
+        Assert.Contains("HMAC check added in PR 412", updated, StringComparison.Ordinal);
+        Assert.Contains("resolved", updated, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_thread_with_only_low_risks_gets_no_summary()
     {
         var parent = SlackEvents.Ts(1);

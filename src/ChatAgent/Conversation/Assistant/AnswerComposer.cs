@@ -112,7 +112,9 @@ public static class AnswerComposer
     {
         if (diff is null)
         {
-            return Reply.Say($"There is only one version of the model of {picture.Name} so far, so nothing to compare yet.");
+            return Reply.Say(picture.Where.Thread is null
+                ? $"Changes are tracked per design thread: ask “what changed?” in the thread itself."
+                : $"There is only one version of the model of {picture.Name} so far, so nothing to compare yet.");
         }
 
         var blocks = new List<ReplyBlock> { new Paragraph($"Since the previous version of the model: {diff.Summary}") };

@@ -20,7 +20,7 @@ public sealed class Assistant(
     RiskReader risk,
     ModelVersions versions,
     VisibleThreads visibleThreads,
-    FindingLedger ledger,
+    FindingDecisions decisions,
     RuleTuning tuning,
     ChannelSettings channels,
     ThreatAnalyzer analyzer,
@@ -219,7 +219,7 @@ public sealed class Assistant(
             return Reply.Say($"{intent.Until:yyyy-MM-dd} is already past; an accepted risk needs an end date in the future.");
         }
 
-        await ledger.RecordAsync(new FindingDecision(where.Workspace, intent.FindingId!, status, intent.Reason ?? "", author, time.GetUtcNow(), expires), cancellationToken);
+        await decisions.RecordAsync(new FindingDecision(where.Workspace, intent.FindingId!, status, intent.Reason ?? "", author, time.GetUtcNow(), expires), cancellationToken);
         var known = picture.Findings.FirstOrDefault(f => f.Finding.Id == intent.FindingId);
         var what = known is null ? intent.FindingId! : $"{intent.FindingId} ({known.Finding.Title})";
         var text = $"Recorded: {what} is {Word(status)}{(expires is null ? "" : $" until {intent.Until:yyyy-MM-dd}")} — “{intent.Reason}”.";

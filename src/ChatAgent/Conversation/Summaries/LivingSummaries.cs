@@ -52,14 +52,22 @@ public sealed partial class LivingSummaries(
         var settings = options.Value;
         var now = time.GetUtcNow();
         var spoken = 0;
+        var considered = await store.ConsideredVersionsAsync(cancellationToken);
         foreach (var (threadKey, version) in await versions.SettledAsync(now - settings.QuietPeriod, cancellationToken))
         {
+            if (version <= considered.GetValueOrDefault(threadKey))
+            {
+                continue;
+            }
+
             var state = await store.GetAsync(threadKey, cancellationToken);
-            if (version <= state.ConsideredVersion || await places.FindAsync(threadKey, cancellationToken) is not { } place
+            if (await places.FindAsync(threadKey, cancellationToken) is not { } place
                 || place.Thread.Thread is null
                 || outlets.FirstOrDefault(o => o.Platform == place.Thread.Platform) is not { } outlet)
             {
-                // Channel-level designs (a file shared outside any thread) get no summary: it would land in the channel itself.
+                // Designs from outside chat (watched folders) and channel-level ones (a file shared outside any
+                // thread) get no summary: it would land in the channel itself. Remembered, so they are not looked up again.
+                await store.SaveAsync(threadKey, state with { ConsideredVersion = version }, cancellationToken);
                 continue;
             }
 

@@ -31,6 +31,33 @@ public sealed class SummaryStore(ConversationDatabase database, TimeProvider tim
             reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
     }
 
+    /// <summary>The model version each thread's summary last looked at, in one read (the notifier polls every few seconds).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ConsideredVersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT thread_key, considered_version FROM summaries";
+        var considered = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            considered[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return considered;
+    }
+
+    /// <summary>Summaries showing the finding are looked at again on the next pass, even though their thread did not change.</summary>
+    public async Task ReconsiderShowingAsync(string findingId, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        // Finding ids are "F-" and hex, so the quoted id cannot match anything but itself in the stored JSON.
+        command.CommandText = "UPDATE summaries SET considered_version = 0 WHERE instr(announced_json, $id) > 0";
+        command.Parameters.AddWithValue("$id", $"\"{findingId}\"");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task SaveAsync(string threadKey, SummaryState state, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
