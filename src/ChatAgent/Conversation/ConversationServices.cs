@@ -36,6 +36,8 @@ public static class ConversationServices
         services.TryAddSingleton<Assistant.Reports>();
         services.TryAddSingleton<Assistant.Assistant>();
         services.TryAddSingleton<Overview>();
+        services.TryAddSingleton<DesignIntake>();
+        services.TryAddSingleton<DecisionFromButton>();
         services.TryAddSingleton<ConversationHandler>();
         services.TryAddSingleton<ConversationWorker>();
         services.TryAddSingleton<LivingSummaries>();

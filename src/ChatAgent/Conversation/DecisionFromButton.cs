@@ -1,0 +1,33 @@
+using Vigil.ChatAgent.Conversation.Findings;
+using Vigil.ChatAgent.Conversation.Replies;
+using Vigil.ChatAgent.Conversation.Risk;
+using Vigil.ChatAgent.Conversation.State;
+using Vigil.ThreatModel.Findings;
+
+namespace Vigil.ChatAgent.Conversation;
+
+/// <summary>
+/// A decision made with a finding's buttons: recorded, then the very message it was made on is redrawn with the
+/// finding shown decided (who and why) instead of a new message being posted.
+/// </summary>
+public sealed class DecisionFromButton(FindingDecisions decisions, SentReplies sent, TimeProvider time)
+{
+    public async Task RecordAsync(FindingStatusChanged change, IConversationChannel outlet, CancellationToken cancellationToken)
+    {
+        await decisions.RecordAsync(new FindingDecision(change.Where.Workspace, change.FindingId, change.Status, change.Reason, change.Author, time.GetUtcNow(), change.ExpiresAt), cancellationToken);
+        if (change.Summary is not { } message || await sent.FindAsync(message, cancellationToken) is not { } reply)
+        {
+            return;
+        }
+
+        var reason = $"{FindingViews.Describe(change.Status)} by {FindingViews.Mention(change.Where, change.Author)}: {change.Reason}";
+        var redrawn = reply with
+        {
+            Blocks = reply.Blocks.Select(b => b is FindingBlock f && f.Finding.Id == change.FindingId
+                ? f with { Finding = f.Finding with { Status = change.Status, StatusReason = reason }, WithActions = change.Status == FindingStatus.Open }
+                : b).ToList(),
+        };
+        await outlet.UpdateAsync(message, redrawn, cancellationToken);
+        await sent.RememberAsync(message, redrawn, cancellationToken);
+    }
+}
