@@ -20,7 +20,7 @@ public sealed class DecisionFromButton(FindingDecisions decisions, SentReplies s
             return;
         }
 
-        var reason = $"{FindingViews.Describe(change.Status)} by {FindingViews.Mention(change.Where, change.Author)}: {change.Reason}";
+        var reason = $"{FindingViews.Describe(change.Status)} by {FindingViews.Mention(change.Where, change.Author)}: {Quoted.Text(change.Reason)}";
         var redrawn = reply with
         {
             Blocks = reply.Blocks.Select(b => b is FindingBlock f && f.Finding.Id == change.FindingId

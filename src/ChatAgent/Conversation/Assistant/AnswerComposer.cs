@@ -36,9 +36,9 @@ public static class AnswerComposer
         var headline = subject switch
         {
             null => all,
-            { Matching: 0 } => $"Nothing I found is about “{subject.Words}”. {all}",
+            { Matching: 0 } => $"Nothing I found is about “{Quoted.Text(subject.Words)}”. {all}",
             { Matching: var n } when n == open.Count => all,
-            { Matching: var n } => $"{n} of the {open.Count} open risks in {picture.Name} concern “{subject.Words}”.",
+            { Matching: var n } => $"{n} of the {open.Count} open risks in {picture.Name} concern “{Quoted.Text(subject.Words)}”.",
         };
 
         blocks.Add(new Paragraph(headline));
@@ -103,8 +103,8 @@ public static class AnswerComposer
     public static Reply NoSuchFinding(string idOrSubject, RiskPicture picture)
     {
         var text = picture.Findings.Count == 0
-            ? $"I have no findings in {picture.Name} yet, so nothing matches “{idOrSubject}”."
-            : $"No finding in {picture.Name} matches “{idOrSubject}”. Its findings: {string.Join(", ", picture.Findings.Take(8).Select(f => $"{f.Finding.Id} {f.Finding.Title}"))}.";
+            ? $"I have no findings in {picture.Name} yet, so nothing matches “{Quoted.Text(idOrSubject)}”."
+            : $"No finding in {picture.Name} matches “{Quoted.Text(idOrSubject)}”. Its findings: {string.Join(", ", picture.Findings.Take(8).Select(f => $"{f.Finding.Id} {f.Finding.Title}"))}.";
         return Reply.Say(text);
     }
 
@@ -199,7 +199,7 @@ public static class AnswerComposer
     {
         var open = picture.Open.ToList();
         var status = open.Count == 0 ? $"I have no open risks for {picture.Name}." : $"{picture.Name} has {open.Count} open risk{Plural(open.Count)} ({BySeverity(open.Select(i => i.Finding))}).";
-        var text = $"I did not understand “{Shorten(question, 80)}” as a question I can answer. {status} Try “what are the risks here?”, “how do I fix F-…?”, “what changed?” or “is this covered for PCI DSS?”.";
+        var text = $"I did not understand “{Quoted.Text(Shorten(question, 80))}” as a question I can answer. {status} Try “what are the risks here?”, “how do I fix F-…?”, “what changed?” or “is this covered for PCI DSS?”.";
         return Reply.Say(text);
     }
 

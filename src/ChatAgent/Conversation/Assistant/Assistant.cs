@@ -222,7 +222,7 @@ public sealed class Assistant(
         await decisions.RecordAsync(new FindingDecision(where.Workspace, intent.FindingId!, status, intent.Reason ?? "", author, time.GetUtcNow(), expires), cancellationToken);
         var known = picture.Findings.FirstOrDefault(f => f.Finding.Id == intent.FindingId);
         var what = known is null ? intent.FindingId! : $"{intent.FindingId} ({known.Finding.Title})";
-        var text = $"Recorded: {what} is {Word(status)}{(expires is null ? "" : $" until {intent.Until:yyyy-MM-dd}")} — “{intent.Reason}”.";
+        var text = $"Recorded: {what} is {Word(status)}{(expires is null ? "" : $" until {intent.Until:yyyy-MM-dd}")} — “{Quoted.Text(intent.Reason)}”.";
         var blocks = new List<ReplyBlock> { new Paragraph(text) };
         if (known is null)
         {
@@ -272,13 +272,13 @@ public sealed class Assistant(
             {
                 case "disable":
                     await tuning.DisableAsync(where.Workspace, rule.Id, intent.Reason, author, cancellationToken);
-                    return Reply.Say($"{rule.Id} ({rule.Title}) is off in this workspace — “{intent.Reason}”. /threat rules enable {rule.Id} \"why\" undoes it.");
+                    return Reply.Say($"{rule.Id} ({rule.Title}) is off in this workspace — “{Quoted.Text(intent.Reason)}”. /threat rules enable {rule.Id} \"why\" undoes it.");
                 case "enable":
                     await tuning.EnableAsync(where.Workspace, rule.Id, intent.Reason, author, cancellationToken);
-                    return Reply.Say($"{rule.Id} ({rule.Title}) is on again, with its catalogue severity — “{intent.Reason}”.");
+                    return Reply.Say($"{rule.Id} ({rule.Title}) is on again, with its catalogue severity — “{Quoted.Text(intent.Reason)}”.");
                 default:
                     await tuning.OverrideSeverityAsync(where.Workspace, rule.Id, intent.Severity!.Value, intent.Reason, author, cancellationToken);
-                    return Reply.Say($"{rule.Id} ({rule.Title}) now counts as {intent.Severity.Value.ToString().ToLowerInvariant()} in this workspace — “{intent.Reason}”.");
+                    return Reply.Say($"{rule.Id} ({rule.Title}) now counts as {intent.Severity.Value.ToString().ToLowerInvariant()} in this workspace — “{Quoted.Text(intent.Reason)}”.");
             }
         }
 

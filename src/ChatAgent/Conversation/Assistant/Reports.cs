@@ -71,8 +71,8 @@ public sealed class Reports(DiagramRenderer diagrams)
     public Reply Rules(Catalog catalog, TuningSet tuning, ConversationRef where)
     {
         var lines = new List<string>();
-        lines.AddRange(tuning.Disabled.Values.Select(t => $"{t.RuleId} is off — {FindingViews.Mention(where, t.Actor)}, {t.At:yyyy-MM-dd}: {t.Reason}"));
-        lines.AddRange(tuning.SeverityOverrides.Values.Select(t => $"{t.RuleId} counts as {t.Severity?.ToString().ToLowerInvariant()} — {FindingViews.Mention(where, t.Actor)}, {t.At:yyyy-MM-dd}: {t.Reason}"));
+        lines.AddRange(tuning.Disabled.Values.Select(t => $"{t.RuleId} is off — {FindingViews.Mention(where, t.Actor)}, {t.At:yyyy-MM-dd}: {Quoted.Text(t.Reason)}"));
+        lines.AddRange(tuning.SeverityOverrides.Values.Select(t => $"{t.RuleId} counts as {t.Severity?.ToString().ToLowerInvariant()} — {FindingViews.Mention(where, t.Actor)}, {t.At:yyyy-MM-dd}: {Quoted.Text(t.Reason)}"));
         var headline = lines.Count == 0
             ? $"{catalog.Rules.Count} rules, none tuned in this workspace."
             : $"{catalog.Rules.Count} rules; {lines.Count} tuned in this workspace:";

@@ -19,7 +19,7 @@ public static class FindingViews
             evidence.Add(new EvidenceLink(quote.Source, quote.Quote, url));
         }
 
-        var reason = item.Decision is { } d ? $"{Describe(d.Status)} by {Mention(where, d.Actor)}: {d.Reason}" : null;
+        var reason = item.Decision is { } d ? $"{Describe(d.Status)} by {Mention(where, d.Actor)}: {Quoted.Text(d.Reason)}" : null;
         return new FindingView(f.Id, f.Title, f.Severity, f.Score, f.Component, f.Rationale.Length > 0 ? f.Rationale : f.Description,
             f.Mitigations, evidence, item.Status, f.Compliance, reason);
     }

@@ -157,7 +157,7 @@ public sealed partial class LivingSummaries(
 
     private static string WhyResolved(AnnouncedFinding finding, IReadOnlyDictionary<string, RiskItem> current, ConversationRef thread) =>
         current.TryGetValue(finding.Id, out var item) && item.Decision is { } d
-            ? $"{FindingViews.Describe(d.Status)} by {FindingViews.Mention(thread, d.Actor)}: {d.Reason}"
+            ? $"{FindingViews.Describe(d.Status)} by {FindingViews.Mention(thread, d.Actor)}: {Quoted.Text(d.Reason)}"
             : "No longer in the design: the thread now describes the control.";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Living summary of {Thread}: {Action} ({New} new, {Resolved} resolved)")]
