@@ -29,6 +29,8 @@ internal static class ReindexCommand
         {
             // The embedded index is a file of the data folder: removed before anything opens it, it starts empty.
             var index = Path.Combine(DataFolder.Of(host.Services.GetRequiredService<IConfiguration>()), "index.db");
+            // A pooled connection left by earlier work in this process would keep writing to the deleted file.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in new[] { index, index + "-wal", index + "-shm" }.Where(File.Exists))
             {
                 File.Delete(file);

@@ -12,32 +12,42 @@ public abstract class SqliteDatabase
     private readonly string path;
     private readonly string schema;
     private readonly string connectionString;
-    private readonly Lazy<bool> created;
+    private readonly Lock creating = new();
+    private volatile bool created;
 
     protected SqliteDatabase(string path, string schema)
     {
         this.path = path;
         this.schema = schema;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        // PublicationOnly: a failed first creation (a busy file, a data folder mounted late) is tried again next time
-        // instead of being cached as a permanent failure.
-        created = new Lazy<bool>(Create, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public SqliteConnection Open()
     {
-        _ = created.Value;
+        if (!created)
+        {
+            // One creation at a time; a failed one (a busy file, a data folder mounted late) is tried again on the
+            // next call instead of being remembered as a permanent failure.
+            lock (creating)
+            {
+                if (!created)
+                {
+                    Create();
+                    created = true;
+                }
+            }
+        }
+
         return Connect();
     }
 
-    private bool Create()
+    private void Create()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = schema;
         command.ExecuteNonQuery();
-        return true;
     }
 
     private SqliteConnection Connect()
