@@ -69,6 +69,12 @@ public sealed partial class DesignIntake(
         var scope = Places.Scope(file.Where, isPrivate);
         var source = Places.FileSource(file.Where, file.FileId, shared.Name);
         await ingestion.AcceptAsync(IngestRequest.File(scope, shared.Name, shared.Content, source) with { Author = file.Author }, cancellationToken);
+        if (shared.PlatformTranscript is { Length: > 0 } transcript)
+        {
+            // What was said in a voice clip counts at once, even where no Whisper model is installed; Vigil's own
+            // transcript of the audio joins it when it can make one.
+            await ingestion.AcceptAsync(IngestRequest.Message(scope, $"{source}#transcript", transcript, file.Author), cancellationToken);
+        }
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public interface IConversationSource
 }
 
 /// <summary>A downloaded file.</summary>
-public sealed record SharedFile(string Name, byte[] Content);
+/// <param name="PlatformTranscript">The platform's own transcript of a voice clip, when it made one (Slack does).</param>
+public sealed record SharedFile(string Name, byte[] Content, string? PlatformTranscript = null);
 
 /// <summary>A message read back from a thread, with the ids of the files it carries.</summary>
 public sealed record ThreadMessage(ConversationRef Where, string Author, string Text, IReadOnlyList<string> FileIds);

@@ -132,7 +132,8 @@ public sealed partial class SlackConversations(SlackApi api, ILogger<SlackConver
     {
         var file = await api.FileInfoAsync(fileId, cancellationToken);
         var bytes = await api.DownloadAsync(file, maxBytes, cancellationToken);
-        return new SharedFile(file.Name ?? fileId, bytes);
+        var transcript = file.Subtype is "slack_audio" or "slack_video" ? file.TranscriptPreview : null;
+        return new SharedFile(file.Name ?? fileId, bytes, transcript);
     }
 
     public async Task<IReadOnlyList<ThreadMessage>> ThreadAsync(ConversationRef thread, CancellationToken cancellationToken)

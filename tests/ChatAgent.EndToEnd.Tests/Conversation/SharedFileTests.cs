@@ -19,6 +19,23 @@ public sealed class SharedFileTests : IAsyncLifetime
     public ValueTask DisposeAsync() => vigil.DisposeAsync();
 
     [Fact]
+    public async Task Slacks_own_transcript_of_a_voice_clip_counts_while_no_whisper_model_is_installed()
+    {
+        var voice = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Corpus, "05-pii-export-sftp", "voice-note.ogg"), TestContext.Current.CancellationToken);
+        const string said = "The nightly job exports customer emails and phone numbers to the analytics vendor over plain FTP.";
+        vigil.Slack.SeedFile("F-clip", "audio_message.m4a", "audio/mp4", voice, subtype: "slack_audio", transcript: said);
+        var parent = SlackEvents.Ts(1);
+
+        await vigil.PostEventAsync(SlackEvents.Message("U-ana", "Voice note from the huddle about the export:", parent));
+        await vigil.PostEventAsync(SlackEvents.FileShare("U-ana", "", SlackEvents.Ts(2), parent, "F-clip"));
+        await vigil.PostEventAsync(SlackEvents.Mention(vigil.Slack.BotUserId, "U-ana", "what are the risks here?", SlackEvents.Ts(3), parent));
+
+        await vigil.BotMessageAsync(m => m.ThreadTs == parent);
+        var sources = await vigil.Service<DesignRecords>().SourcesAsync($"T-fake/{VigilUnderTest.Channel}/{parent}", TestContext.Current.CancellationToken);
+        Assert.Contains(sources, s => s.Text == said && s.Id.EndsWith("#transcript", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_whiteboard_photo_and_a_voice_note_shared_in_a_thread_reach_its_model_and_the_answer_says_what_waits()
     {
         var whiteboard = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Corpus, "03-upload-thumbnails-bucket", "whiteboard.png"), TestContext.Current.CancellationToken);
