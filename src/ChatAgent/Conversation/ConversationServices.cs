@@ -34,6 +34,7 @@ public static class ConversationServices
         services.TryAddSingleton<VisibleThreads>();
         services.TryAddSingleton<DiagramRenderer>();
         services.TryAddSingleton<Assistant.Reports>();
+        services.TryAddSingleton<Assistant.CommandActions>();
         services.TryAddSingleton<Assistant.Assistant>();
         services.TryAddSingleton<Overview>();
         services.TryAddSingleton<DesignIntake>();

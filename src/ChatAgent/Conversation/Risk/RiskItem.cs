@@ -16,4 +16,7 @@ public sealed record RiskItem(Finding Finding, FindingDecision? Decision)
 public sealed record RiskPicture(string Name, ConversationRef Where, IReadOnlyList<Vigil.ThreatModel.Analysis.AnalysisResult> Analyses, IReadOnlyList<RiskItem> Findings, IReadOnlyList<string> Notes)
 {
     public IEnumerable<RiskItem> Open => Findings.Where(f => f.IsOpen);
+
+    /// <summary>No picture: for requests that are not about a design (help, settings, the digest).</summary>
+    public static RiskPicture Nothing(ConversationRef where) => new("this channel", where, [], [], []);
 }
