@@ -21,13 +21,14 @@ public sealed class ConversationInbox(ConversationDatabase database, TimeProvide
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO inbox (dedupe_key, lane, payload, status, due_at, received_at, updated_at)
-            VALUES ($key, $lane, $payload, 'queued', $due, $now, $now)
+            INSERT INTO inbox (dedupe_key, lane, thread_key, payload, status, due_at, received_at, updated_at)
+            VALUES ($key, $lane, $thread, $payload, 'queued', $due, $now, $now)
             ON CONFLICT(dedupe_key) DO NOTHING
             """;
         var lane = InboxLanes.Of(conversationEvent);
         command.Parameters.AddWithValue("$key", dedupeKey);
         command.Parameters.AddWithValue("$lane", lane.ToString());
+        command.Parameters.AddWithValue("$thread", Places.ThreadKey(conversationEvent.Where));
         command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(conversationEvent, Json));
         command.Parameters.AddWithValue("$due", now + (long)delay.TotalMilliseconds);
         command.Parameters.AddWithValue("$now", now);
@@ -60,7 +61,14 @@ public sealed class ConversationInbox(ConversationDatabase database, TimeProvide
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 UPDATE inbox SET status = 'running', attempts = attempts + 1, updated_at = $now
-                WHERE seq = (SELECT seq FROM inbox WHERE lane = $lane AND status = 'queued' AND due_at <= $now ORDER BY due_at, seq LIMIT 1)
+                WHERE seq = (
+                    SELECT seq FROM inbox AS next
+                    WHERE lane = $lane AND status = 'queued' AND due_at <= $now
+                      -- Within a thread, in arrival order: an edit never overtakes the message it edits while that one waits for a retry.
+                      AND NOT EXISTS (SELECT 1 FROM inbox AS earlier
+                                      WHERE earlier.thread_key = next.thread_key AND earlier.lane = next.lane
+                                        AND earlier.status IN ('queued', 'running') AND earlier.seq < next.seq)
+                    ORDER BY due_at, seq LIMIT 1)
                 RETURNING seq, dedupe_key, payload, attempts
                 """;
             command.Parameters.AddWithValue("$now", now);

@@ -4,8 +4,8 @@ namespace Vigil.ChatAgent.Conversation.Inbox;
 
 /// <summary>
 /// Works through the conversation inbox in two lanes: what was said goes to ingestion one event at a time, in
-/// arrival order (a retried event waits for its backoff while later ones go ahead); answers run a few at a time
-/// beside it. A failed event is retried with backoff and kept with its reason once it has failed too often.
+/// arrival order within each thread (a retried event holds up its own thread, not the others); answers run a few at
+/// a time beside it, each after what was said before it. A failed event is retried with backoff and kept with its reason once it has failed too often.
 /// </summary>
 public sealed partial class ConversationWorker(ConversationInbox inbox, ConversationHandler handler, TimeProvider time, ILogger<ConversationWorker> logger) : BackgroundService
 {

@@ -14,6 +14,7 @@ public sealed class ConversationDatabase(string path) : SqliteDatabase(path, Sch
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             dedupe_key TEXT NOT NULL UNIQUE,
             lane TEXT NOT NULL,
+            thread_key TEXT NOT NULL,
             payload TEXT NOT NULL,
             status TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
@@ -22,6 +23,7 @@ public sealed class ConversationDatabase(string path) : SqliteDatabase(path, Sch
             updated_at INTEGER NOT NULL,
             reason TEXT);
         CREATE INDEX IF NOT EXISTS inbox_due ON inbox(lane, status, due_at, seq);
+        CREATE INDEX IF NOT EXISTS inbox_thread ON inbox(thread_key, status, seq);
         CREATE TABLE IF NOT EXISTS channels (
             platform TEXT NOT NULL,
             workspace TEXT NOT NULL,
