@@ -37,6 +37,27 @@ public sealed class LivingSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_the_message_that_raised_a_risk_shows_it_resolved_in_the_summary()
+    {
+        var parent = SlackEvents.Ts(1);
+        await vigil.PostEventAsync(SlackEvents.Message("U-ana", "Design review for the payouts service, notes below.", parent));
+        await vigil.PostEventAsync(SlackEvents.Message("U-ben", Webhook, SlackEvents.Ts(2), parent));
+        var summary = await vigil.BotMessageAsync(m => m.ThreadTs == parent);
+        Assert.Contains(UnverifiedWebhook, summary.Blocks!.ToJsonString(), StringComparison.Ordinal);
+
+        await vigil.PostEventAsync(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "message", ["subtype"] = "message_deleted", ["hidden"] = true, ["channel"] = VigilUnderTest.Channel,
+            ["ts"] = SlackEvents.Ts(3), ["deleted_ts"] = SlackEvents.Ts(2), ["channel_type"] = "channel",
+            ["previous_message"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "message", ["user"] = "U-ben", ["text"] = Webhook, ["ts"] = SlackEvents.Ts(2), ["thread_ts"] = parent },
+        });
+
+        await vigil.Slack.WaitForAsync(() => vigil.Slack.Calls("chat.update").Any(c => c.Argument("ts") == summary.Ts), TimeSpan.FromSeconds(60));
+        var updated = vigil.Slack.Messages(VigilUnderTest.Channel).Single(m => m.Ts == summary.Ts).Blocks!.ToJsonString();
+        Assert.Contains($"~{UnverifiedWebhook}~", updated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_decision_made_by_command_shows_the_finding_decided_in_the_summary()
     {
         var parent = SlackEvents.Ts(1);
