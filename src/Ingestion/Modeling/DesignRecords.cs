@@ -42,12 +42,31 @@ public sealed class DesignRecords(IngestionDatabase database, TimeProvider time)
                 ON CONFLICT(thread_key) DO UPDATE SET dirty_since = COALESCE(dirty_since, $now), changed_at = $now, changes = changes + 1
                 """;
             dirty.Parameters.AddWithValue("$thread", item.ThreadKey);
-            dirty.Parameters.AddWithValue("$name", item.Scope.Thread is null ? $"#{item.Scope.Channel}" : $"#{item.Scope.Channel} thread {item.Scope.Thread}");
+            dirty.Parameters.AddWithValue("$name", ThreadName(item, decoded.Text));
             dirty.Parameters.AddWithValue("$now", now);
             await dirty.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// How digests and overviews name a thread, fixed by what started it: <c>#channel “first words of the first
+    /// message…”</c> (or the first file's name), which people recognise where an id says nothing.
+    /// </summary>
+    private static string ThreadName(IngestionItem item, string firstText)
+    {
+        if (item.Scope.Thread is null)
+        {
+            return $"#{item.Scope.Channel}";
+        }
+
+        var words = string.Join(' ', firstText.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var opening = item.Kind == ItemKind.File && item.FileName is { } file ? file
+            : words.Length == 0 ? $"thread {item.Scope.Thread}"
+            : words.Length <= 60 ? $"“{words}”"
+            : $"“{words[..57].TrimEnd()}…”";
+        return $"#{item.Scope.Channel} {opening}";
     }
 
     /// <summary>The thread's sources in arrival order, ready for the analyzer.</summary>
