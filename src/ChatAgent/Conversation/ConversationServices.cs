@@ -46,6 +46,7 @@ public static class ConversationServices
             .Validate(o => o.QuietPeriod >= TimeSpan.Zero && o.MinPostInterval >= TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
                 "Summaries:QuietPeriod and Summaries:MinPostInterval must not be negative, Summaries:PollInterval must be positive.")
             .ValidateOnStart();
+        services.AddOptions<TuningOptions>().Bind(configuration.GetSection(TuningOptions.Section));
         services.AddDigests(configuration);
         return services;
     }

@@ -111,6 +111,23 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_tuning_admins_set_only_they_can_switch_a_rule_off()
+    {
+        await vigil.DisposeAsync();
+        vigil = await VigilUnderTest.StartAsync("--Tuning:Admins:0=U-sec");
+        var rule = vigil.Service<Vigil.ThreatModel.Analysis.ThreatAnalyzer>().Catalog.Rules[0].Id;
+
+        await vigil.PostCommandAsync($"rules disable {rule} \"too noisy\"", user: "U-dev");
+        await vigil.Slack.WaitForAsync(() => vigil.Slack.Responses().Count == 1, TimeSpan.FromSeconds(30));
+        await vigil.PostCommandAsync($"rules disable {rule} \"covered by the gateway\"", user: "U-sec");
+        await vigil.Slack.WaitForAsync(() => vigil.Slack.Responses().Count == 2, TimeSpan.FromSeconds(30));
+
+        Assert.Contains("can tune rules here", (string?)vigil.Slack.Responses()[0].Message["text"], StringComparison.Ordinal);
+        var audit = Assert.Single(await vigil.Service<Vigil.ChatAgent.Conversation.Tuning.RuleTuning>().HistoryAsync("T-fake", TestContext.Current.CancellationToken));
+        Assert.Equal(("U-sec", "covered by the gateway"), (audit.Actor, audit.Reason));
+    }
+
+    [Fact]
     public async Task Help_and_an_unknown_verb_answer_privately_with_the_commands()
     {
         await vigil.PostCommandAsync("help");

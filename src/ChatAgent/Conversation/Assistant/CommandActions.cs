@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Vigil.ChatAgent.Conversation.Findings;
 using Vigil.ChatAgent.Conversation.Replies;
 using Vigil.ChatAgent.Conversation.Risk;
@@ -18,6 +19,7 @@ public sealed class CommandActions(
     ChannelSettings channels,
     ThreatAnalyzer analyzer,
     Reports reports,
+    IOptions<TuningOptions> tuningOptions,
     TimeProvider time)
 {
     public async Task<Reply> SetStatusAsync(Intent intent, ConversationRef where, string author, RiskPicture picture, CancellationToken cancellationToken)
@@ -77,6 +79,12 @@ public sealed class CommandActions(
 
         if (intent.RuleAction is { } action)
         {
+            if (!tuningOptions.Value.MayTune(author))
+            {
+                // A rule switched off hides a risk for everyone: only the people the workspace chose may do it.
+                return Reply.Say($"Only {string.Join(", ", tuningOptions.Value.Admins.Select(a => FindingViews.Mention(where, a)))} can tune rules here (Tuning:Admins). Ask them, with the rule id and why.");
+            }
+
             var rule = analyzer.Catalog.Rules.FirstOrDefault(r => string.Equals(r.Id, intent.RuleId, StringComparison.OrdinalIgnoreCase));
             if (rule is null)
             {
