@@ -6,7 +6,7 @@ namespace Vigil.ChatAgent.Conversation;
 /// What each conversation event means: what was said goes to the design (<see cref="DesignIntake"/>), questions and
 /// commands go to the assistant and their answers back to the platform, decisions go to the ledger.
 /// </summary>
-public sealed class ConversationHandler(
+public sealed partial class ConversationHandler(
     DesignIntake intake,
     ChannelSettings channels,
     SentReplies sent,
@@ -14,7 +14,8 @@ public sealed class ConversationHandler(
     Overview overview,
     DecisionFromButton decisions,
     IEnumerable<IConversationChannel> outlets,
-    IEnumerable<IConversationSource> sources)
+    IEnumerable<IConversationSource> sources,
+    ILogger<ConversationHandler> logger)
 {
     public async Task HandleAsync(ConversationEvent conversationEvent, CancellationToken cancellationToken)
     {
@@ -65,8 +66,20 @@ public sealed class ConversationHandler(
         var answer = await assistant.AnswerQuestionAsync(mention, outlet, cancellationToken);
         var thread = mention.Where.InThread();
         var posted = await outlet.PostAsync(thread, answer.Reply, cancellationToken);
-        await sent.RememberAsync(thread with { Message = posted }, answer.Reply, cancellationToken);
+        try
+        {
+            await sent.RememberAsync(thread with { Message = posted }, answer.Reply, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The answer is out; failing the event now would post it a second time on the retry. Its buttons still
+            // record decisions, they just cannot redraw this message.
+            LogNotRemembered(logger, e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An answer was posted but could not be remembered for later redrawing")]
+    private static partial void LogNotRemembered(ILogger logger, Exception exception);
 
     private IConversationChannel Outlet(ConversationEvent e) =>
         outlets.FirstOrDefault(o => o.Platform == e.Where.Platform) ?? throw new InvalidOperationException($"no adapter speaks {e.Where.Platform}");

@@ -10,7 +10,7 @@ namespace Vigil.ChatAgent.Conversation;
 /// A decision made with a finding's buttons: recorded, then the very message it was made on is redrawn with the
 /// finding shown decided (who and why) instead of a new message being posted.
 /// </summary>
-public sealed class DecisionFromButton(FindingDecisions decisions, SentReplies sent, TimeProvider time)
+public sealed partial class DecisionFromButton(FindingDecisions decisions, SentReplies sent, TimeProvider time, ILogger<DecisionFromButton> logger)
 {
     public async Task RecordAsync(FindingStatusChanged change, IConversationChannel outlet, CancellationToken cancellationToken)
     {
@@ -27,7 +27,18 @@ public sealed class DecisionFromButton(FindingDecisions decisions, SentReplies s
                 ? f with { Finding = f.Finding with { Status = change.Status, StatusReason = reason }, WithActions = change.Status == FindingStatus.Open }
                 : b).ToList(),
         };
-        await outlet.UpdateAsync(message, redrawn, cancellationToken);
-        await sent.RememberAsync(message, redrawn, cancellationToken);
+        try
+        {
+            await outlet.UpdateAsync(message, redrawn, cancellationToken);
+            await sent.RememberAsync(message, redrawn, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The decision is recorded; retrying the event would record it twice. The message stays as it was.
+            LogNotRedrawn(logger, message.Message ?? "", e);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A decision was recorded but message {Message} could not be redrawn")]
+    private static partial void LogNotRedrawn(ILogger logger, string message, Exception exception);
 }

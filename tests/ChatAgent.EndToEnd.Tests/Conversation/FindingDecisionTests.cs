@@ -61,6 +61,47 @@ public sealed class FindingDecisionTests : IAsyncLifetime
         Assert.Contains("U-sec", redrawn, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_decision_whose_message_cannot_be_redrawn_is_still_recorded_exactly_once()
+    {
+        var parent = SlackEvents.Ts(1);
+        await vigil.PostEventAsync(SlackEvents.Message("U-ana", Webhook, parent));
+        await vigil.PostEventAsync(SlackEvents.Mention(vigil.Slack.BotUserId, "U-ana", "what are the risks here?", SlackEvents.Ts(2), parent));
+        var answer = await vigil.BotMessageAsync(m => m.ThreadTs == parent);
+        var findingId = answer.Blocks!.OfType<JsonObject>().Where(b => (string?)b["type"] == "actions")
+            .SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>()).Select(e => (string)e["value"]!).First();
+        await vigil.PostInteractionAsync(new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = "U-sec", ["team_id"] = "T-fake" },
+            ["team"] = new JsonObject { ["id"] = "T-fake" },
+            ["trigger_id"] = "333.444.trigger",
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = answer.Ts, ["channel_id"] = VigilUnderTest.Channel },
+            ["message"] = new JsonObject { ["ts"] = answer.Ts, ["thread_ts"] = parent },
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "vigil.finding.accepted", ["type"] = "button", ["value"] = findingId }),
+        });
+        var view = Assert.Single(vigil.Slack.OpenedViews());
+        vigil.Slack.RefuseNext("chat.update", "message_not_found");
+
+        var submit = await vigil.PostInteractionAsync(Submission(view, "internal tool until Q3"));
+        submit.EnsureSuccessStatusCode();
+
+        var ledger = vigil.Service<FindingLedger>();
+        await vigil.Slack.WaitForAsync(() => vigil.Slack.Calls("chat.update").Count > 0, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var decision = Assert.Single(await ledger.HistoryAsync("T-fake", findingId, TestContext.Current.CancellationToken));
+        Assert.Equal(FindingStatus.Accepted, decision.Status);
+    }
+
+    [Fact]
+    public async Task A_dialog_whose_hidden_state_is_garbled_is_answered_with_a_field_error_not_a_server_error()
+    {
+        var response = await vigil.PostInteractionAsync(Submission(new JsonObject { ["callback_id"] = "vigil.finding_status", ["private_metadata"] = "{\"findingId\": 42" }, "because"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"response_action\":\"errors\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     /// <summary>A view_submission of the dialog Vigil opened, with the reason typed in.</summary>
     private static JsonObject Submission(JsonObject openedView, string reason) => new()
     {

@@ -79,7 +79,16 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
             return FindingStatusModal.Errors("Say why, so the decision can be defended later.");
         }
 
-        var origin = JsonSerializer.Deserialize<DecisionOrigin>(SlackEventTranslator.Text(view, "private_metadata") ?? "{}", DecisionOrigin.Json);
+        DecisionOrigin? origin;
+        try
+        {
+            origin = JsonSerializer.Deserialize<DecisionOrigin>(SlackEventTranslator.Text(view, "private_metadata") ?? "{}", DecisionOrigin.Json);
+        }
+        catch (JsonException)
+        {
+            // Only Vigil writes this field; garbled, it is answered like a lost one, never with a server error.
+            origin = null;
+        }
         if (origin is null || origin.FindingId is not { Length: > 0 })
         {
             return FindingStatusModal.Errors("This dialog lost track of its finding; press the button again.");
