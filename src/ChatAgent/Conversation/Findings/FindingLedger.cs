@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Ingestion.Queue;
 using Vigil.ThreatModel.Findings;
 
 namespace Vigil.ChatAgent.Conversation.Findings;
@@ -9,23 +10,13 @@ namespace Vigil.ChatAgent.Conversation.Findings;
 /// </summary>
 public sealed class FindingLedger
 {
-    private readonly string connectionString;
+    private readonly LedgerDatabase database;
     private readonly TimeProvider time;
-    private readonly Lazy<bool> created;
 
     public FindingLedger(string databasePath, TimeProvider time)
     {
-        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        database = new LedgerDatabase(databasePath);
         this.time = time;
-        created = new Lazy<bool>(() =>
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-            using var connection = Connect();
-            using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            command.ExecuteNonQuery();
-            return true;
-        });
     }
 
     /// <summary>Records a decision. Every status but open needs a reason; only an accepted risk may expire.</summary>
@@ -157,18 +148,9 @@ public sealed class FindingLedger
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    private SqliteConnection Open()
-    {
-        _ = created.Value;
-        return Connect();
-    }
+    private SqliteConnection Open() => database.Open();
 
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
+    private sealed class LedgerDatabase(string path) : SqliteDatabase(path, Schema);
 
     private const string Schema = """
         PRAGMA journal_mode = WAL;

@@ -143,7 +143,7 @@ public sealed partial class SlackApi
                 return response;
             }
 
-            var delay = status == 429 ? RetryAfter(response) ?? Backoff(attempt) : Backoff(attempt);
+            var delay = status == 429 ? RetryAfterHeader.Wait(response.Headers.RetryAfter, time.GetUtcNow()) ?? Backoff(attempt) : Backoff(attempt);
             response.Dispose();
             if (attempt >= maxRetries)
             {
@@ -165,11 +165,4 @@ public sealed partial class SlackApi
         var delay = options.RetryBaseDelay * Math.Pow(2, attempt);
         return delay < LongestBackoff ? delay : LongestBackoff;
     }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }

@@ -19,24 +19,24 @@ public static partial class SlackEventTranslator
     /// <summary>The events in the envelope, or why there are none (for the log).</summary>
     public static (IReadOnlyList<TranslatedEvent> Events, string? Ignored) Translate(JsonElement envelope)
     {
-        var team = Text(envelope, "team_id") ?? "";
-        var eventId = Text(envelope, "event_id");
-        if (Child(envelope, "event") is not { } e || eventId is null)
+        var team = SlackJson.Text(envelope, "team_id") ?? "";
+        var eventId = SlackJson.Text(envelope, "event_id");
+        if (SlackJson.Object(envelope, "event") is not { } e || eventId is null)
         {
             return ([], "the envelope has no event or event_id");
         }
 
         var bot = BotUser(envelope);
-        var type = Text(e, "type");
+        var type = SlackJson.Text(e, "type");
         return type switch
         {
             "app_mention" => Mention(team, eventId, bot, e),
-            "message" => Message(team, eventId, bot, Text(envelope, "api_app_id"), e),
+            "message" => Message(team, eventId, bot, SlackJson.Text(envelope, "api_app_id"), e),
             "file_shared" => UnplacedFile(team, e),
-            "member_joined_channel" when Text(e, "user") is { } user && user == bot =>
-                One(eventId, new BotJoined(Where(team, Text(e, "channel")), Text(e, "inviter") ?? user, Text(e, "channel_type") == "G")),
+            "member_joined_channel" when SlackJson.Text(e, "user") is { } user && user == bot =>
+                One(eventId, new BotJoined(Where(team, SlackJson.Text(e, "channel")), SlackJson.Text(e, "inviter") ?? user, SlackJson.Text(e, "channel_type") == "G")),
             "member_joined_channel" => ([], "someone other than Vigil joined a channel"),
-            "app_home_opened" when Text(e, "tab") is null or "home" => One(eventId, new HomeOpened(Where(team, Text(e, "channel")), Text(e, "user") ?? "")),
+            "app_home_opened" when SlackJson.Text(e, "tab") is null or "home" => One(eventId, new HomeOpened(Where(team, SlackJson.Text(e, "channel")), SlackJson.Text(e, "user") ?? "")),
             "app_home_opened" => ([], "the messages tab of the app home was opened"),
             _ => ([], $"event type '{type}' is not one Vigil handles"),
         };
@@ -44,16 +44,16 @@ public static partial class SlackEventTranslator
 
     private static (IReadOnlyList<TranslatedEvent>, string?) Mention(string team, string eventId, string? bot, JsonElement e)
     {
-        var where = Where(team, Text(e, "channel"), Text(e, "thread_ts"), Text(e, "ts"));
+        var where = Where(team, SlackJson.Text(e, "channel"), SlackJson.Text(e, "thread_ts"), SlackJson.Text(e, "ts"));
         // A mention carries no channel type; the core checks the channel before it stores anything said there.
-        return One(eventId, new BotMentioned(where, Text(e, "user") ?? "", PrivateChannel: true, SlackText.Decode(WithoutMentionOf(bot, Text(e, "text") ?? ""))));
+        return One(eventId, new BotMentioned(where, SlackJson.Text(e, "user") ?? "", PrivateChannel: true, SlackText.Decode(WithoutMentionOf(bot, SlackJson.Text(e, "text") ?? ""))));
     }
 
     private static (IReadOnlyList<TranslatedEvent>, string?) Message(string team, string eventId, string? bot, string? appId, JsonElement e)
     {
-        var subtype = Text(e, "subtype");
-        var isPrivate = Text(e, "channel_type") is not "channel";
-        var channel = Text(e, "channel");
+        var subtype = SlackJson.Text(e, "subtype");
+        var isPrivate = SlackJson.Text(e, "channel_type") is not "channel";
+        var channel = SlackJson.Text(e, "channel");
         switch (subtype)
         {
             case null or "thread_broadcast" or "file_share":
@@ -62,10 +62,10 @@ public static partial class SlackEventTranslator
                     return ([], "a bot's message (Vigil does not read bots, its own summaries included)");
                 }
 
-                var where = Where(team, channel, Text(e, "thread_ts"), Text(e, "ts"));
-                var author = Text(e, "user") ?? "";
+                var where = Where(team, channel, SlackJson.Text(e, "thread_ts"), SlackJson.Text(e, "ts"));
+                var author = SlackJson.Text(e, "user") ?? "";
                 var events = new List<TranslatedEvent>();
-                if (Text(e, "text") is { Length: > 0 } text)
+                if (SlackJson.Text(e, "text") is { Length: > 0 } text)
                 {
                     events.Add(new TranslatedEvent(eventId, new MessagePosted(where, author, isPrivate, SlackText.Decode(text))));
                 }
@@ -77,7 +77,7 @@ public static partial class SlackEventTranslator
 
                 return events.Count > 0 ? (events, null) : ([], "a message with neither text nor files");
             case "message_changed":
-                if (Child(e, "message") is not { } message)
+                if (SlackJson.Object(e, "message") is not { } message)
                 {
                     return ([], "an edit without the edited message");
                 }
@@ -87,20 +87,20 @@ public static partial class SlackEventTranslator
                     return ([], "an edit of a bot's message");
                 }
 
-                var newText = Text(message, "text") ?? "";
-                var oldText = Child(e, "previous_message") is { } previous ? Text(previous, "text") : null;
+                var newText = SlackJson.Text(message, "text") ?? "";
+                var oldText = SlackJson.Object(e, "previous_message") is { } previous ? SlackJson.Text(previous, "text") : null;
                 if (newText == oldText)
                 {
                     return ([], "a message changed without its text changing (an unfurl or a reply count)");
                 }
 
-                var edited = Where(team, channel, Text(message, "thread_ts"), Text(message, "ts"));
-                return One(eventId, new MessageEdited(edited, Text(message, "user") ?? "", isPrivate, SlackText.Decode(newText)));
+                var edited = Where(team, channel, SlackJson.Text(message, "thread_ts"), SlackJson.Text(message, "ts"));
+                return One(eventId, new MessageEdited(edited, SlackJson.Text(message, "user") ?? "", isPrivate, SlackText.Decode(newText)));
             case "message_deleted":
-                // Text() reads nothing from a missing or non-object previous_message.
-                var before = Child(e, "previous_message") ?? default;
-                var deleted = Where(team, channel, Text(before, "thread_ts"), Text(e, "deleted_ts"));
-                return One(eventId, new MessageDeleted(deleted, Text(before, "user") ?? "", isPrivate));
+                // SlackJson.Text() reads nothing from a missing or non-object previous_message.
+                var before = SlackJson.Object(e, "previous_message") ?? default;
+                var deleted = Where(team, channel, SlackJson.Text(before, "thread_ts"), SlackJson.Text(e, "deleted_ts"));
+                return One(eventId, new MessageDeleted(deleted, SlackJson.Text(before, "user") ?? "", isPrivate));
             default:
                 return ([], $"message subtype '{subtype}' carries no design content");
         }
@@ -108,13 +108,13 @@ public static partial class SlackEventTranslator
 
     private static (IReadOnlyList<TranslatedEvent>, string?) UnplacedFile(string team, JsonElement e)
     {
-        var fileId = Text(e, "file_id") ?? (Child(e, "file") is { } f ? Text(f, "id") : null);
+        var fileId = SlackJson.Text(e, "file_id") ?? (SlackJson.Object(e, "file") is { } f ? SlackJson.Text(f, "id") : null);
         if (fileId is null)
         {
             return ([], "a file_shared event without a file id");
         }
 
-        var shared = new FileShared(Where(team, Text(e, "channel_id")), Text(e, "user_id") ?? "", PrivateChannel: true, fileId, FileName: null, Placed: false);
+        var shared = new FileShared(Where(team, SlackJson.Text(e, "channel_id")), SlackJson.Text(e, "user_id") ?? "", PrivateChannel: true, fileId, FileName: null, Placed: false);
         return ([new TranslatedEvent($"file_shared:{team}:{fileId}", shared, UnplacedFileDelay)], null);
     }
 
@@ -125,10 +125,10 @@ public static partial class SlackEventTranslator
         new(Platform, team, channel ?? "", threadTs == ts ? null : threadTs, ts);
 
     private static bool IsFromBot(JsonElement message, string? bot, string? appId) =>
-        Text(message, "subtype") == "bot_message"
+        SlackJson.Text(message, "subtype") == "bot_message"
         || (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("bot_id", out _))
-        || (bot is not null && Text(message, "user") == bot)
-        || (appId is not null && Child(message, "bot_profile") is { } profile && Text(profile, "app_id") == appId);
+        || (bot is not null && SlackJson.Text(message, "user") == bot)
+        || (appId is not null && SlackJson.Object(message, "bot_profile") is { } profile && SlackJson.Text(profile, "app_id") == appId);
 
     private static IEnumerable<(string Id, string? Name)> Files(JsonElement message)
     {
@@ -139,9 +139,9 @@ public static partial class SlackEventTranslator
 
         foreach (var file in files.EnumerateArray())
         {
-            if (Text(file, "id") is { } id)
+            if (SlackJson.Text(file, "id") is { } id)
             {
-                yield return (id, Text(file, "name"));
+                yield return (id, SlackJson.Text(file, "name"));
             }
         }
     }
@@ -155,7 +155,7 @@ public static partial class SlackEventTranslator
             {
                 if (authorization.ValueKind == JsonValueKind.Object && authorization.TryGetProperty("is_bot", out var isBot) && isBot.ValueKind == JsonValueKind.True)
                 {
-                    return Text(authorization, "user_id");
+                    return SlackJson.Text(authorization, "user_id");
                 }
             }
         }
@@ -165,13 +165,6 @@ public static partial class SlackEventTranslator
 
     private static string WithoutMentionOf(string? bot, string text) =>
         MentionPattern().Replace(text, m => bot is null || m.Groups["user"].Value == bot ? "" : m.Value).Trim();
-
-    /// <summary>The named member when it is a JSON object; null when it is missing, null or anything else.</summary>
-    internal static JsonElement? Child(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
-
-    internal static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [GeneratedRegex(@"<@(?<user>[\w-]+)(?:\|[^>]*)?>")]
     private static partial Regex MentionPattern();

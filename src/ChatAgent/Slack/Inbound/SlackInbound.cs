@@ -15,17 +15,17 @@ public sealed partial class SlackInbound(ConversationInbox inbox, SlackInteracti
 {
     public async Task<SlackAck> AcceptEventAsync(JsonElement envelope, CancellationToken cancellationToken)
     {
-        var type = SlackEventTranslator.Text(envelope, "type");
+        var type = SlackJson.Text(envelope, "type");
         if (type == "url_verification")
         {
-            return new SlackAck(SlackAckKind.Challenge, SlackEventTranslator.Text(envelope, "challenge") ?? "");
+            return new SlackAck(SlackAckKind.Challenge, SlackJson.Text(envelope, "challenge") ?? "");
         }
 
         if (type == "app_rate_limited")
         {
             // Slack is dropping this workspace's events (over 30,000 an hour, slack.md §2.3): what was said meanwhile is lost.
             var minute = envelope.ValueKind == JsonValueKind.Object && envelope.TryGetProperty("minute_rate_limited", out var m) && m.ValueKind == JsonValueKind.Number && m.TryGetInt64(out var at) ? at : (long?)null;
-            LogRateLimited(logger, SlackEventTranslator.Text(envelope, "team_id") ?? "(none)", minute);
+            LogRateLimited(logger, SlackJson.Text(envelope, "team_id") ?? "(none)", minute);
             return new SlackAck(SlackAckKind.Ignored, Reason: "Slack is rate-limiting event deliveries to this app");
         }
 
@@ -45,13 +45,13 @@ public sealed partial class SlackInbound(ConversationInbox inbox, SlackInteracti
         {
             // A shape the translator did not expect (JsonElement throws on a member read from a non-object). Failing
             // would make Slack redeliver the same payload forever; it is logged and acknowledged instead.
-            LogMalformed(logger, SlackEventTranslator.Text(envelope, "event_id") ?? "(none)", e.Message);
+            LogMalformed(logger, SlackJson.Text(envelope, "event_id") ?? "(none)", e.Message);
             return new SlackAck(SlackAckKind.Ignored, Reason: "malformed event");
         }
 
         if (ignored is not null)
         {
-            LogIgnored(logger, SlackEventTranslator.Text(envelope, "event_id") ?? "(none)", ignored);
+            LogIgnored(logger, SlackJson.Text(envelope, "event_id") ?? "(none)", ignored);
             return new SlackAck(SlackAckKind.Ignored, Reason: ignored);
         }
 

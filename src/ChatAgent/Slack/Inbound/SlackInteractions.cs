@@ -15,19 +15,17 @@ namespace Vigil.ChatAgent.Slack.Inbound;
 /// </summary>
 public sealed partial class SlackInteractions(SlackApi api, ConversationInbox inbox, ILogger<SlackInteractions> logger)
 {
-    private const string StatusCallback = "vigil.finding_status";
-
     public async Task<JsonObject?> AcceptAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        switch (SlackEventTranslator.Text(payload, "type"))
+        switch (SlackJson.Text(payload, "type"))
         {
             case "block_actions":
                 await OpenReasonDialogAsync(payload, cancellationToken);
                 return null;
-            case "view_submission" when payload.TryGetProperty("view", out var view) && SlackEventTranslator.Text(view, "callback_id") == StatusCallback:
+            case "view_submission" when payload.TryGetProperty("view", out var view) && SlackJson.Text(view, "callback_id") == FindingStatusModal.CallbackId:
                 return await RecordAsync(payload, view, cancellationToken);
             default:
-                LogIgnored(logger, SlackEventTranslator.Text(payload, "type") ?? "(none)");
+                LogIgnored(logger, SlackJson.Text(payload, "type") ?? "(none)");
                 return null;
         }
     }
@@ -41,8 +39,8 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
 
         foreach (var action in actions.EnumerateArray())
         {
-            if (!FindingActions.TryParse(SlackEventTranslator.Text(action, "action_id") ?? "", out var status)
-                || SlackEventTranslator.Text(action, "value") is not { Length: > 0 } findingId)
+            if (!FindingActions.TryParse(SlackJson.Text(action, "action_id") ?? "", out var status)
+                || SlackJson.Text(action, "value") is not { Length: > 0 } findingId)
             {
                 continue;
             }
@@ -53,13 +51,13 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
                 findingId,
                 status,
                 Team(payload),
-                container.ValueKind == JsonValueKind.Object ? SlackEventTranslator.Text(container, "channel_id") : null,
-                container.ValueKind == JsonValueKind.Object ? SlackEventTranslator.Text(container, "message_ts") : null,
-                message.ValueKind == JsonValueKind.Object ? SlackEventTranslator.Text(message, "thread_ts") : null);
+                container.ValueKind == JsonValueKind.Object ? SlackJson.Text(container, "channel_id") : null,
+                container.ValueKind == JsonValueKind.Object ? SlackJson.Text(container, "message_ts") : null,
+                message.ValueKind == JsonValueKind.Object ? SlackJson.Text(message, "thread_ts") : null);
             var view = FindingStatusModal.Build(findingId, findingId, status, JsonSerializer.Serialize(origin, DecisionOrigin.Json));
             try
             {
-                await api.OpenViewAsync(SlackEventTranslator.Text(payload, "trigger_id") ?? "", view, cancellationToken);
+                await api.OpenViewAsync(SlackJson.Text(payload, "trigger_id") ?? "", view, cancellationToken);
             }
             catch (Exception e) when (e is SlackApiException or HttpRequestException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -82,7 +80,7 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
         DecisionOrigin? origin;
         try
         {
-            origin = JsonSerializer.Deserialize<DecisionOrigin>(SlackEventTranslator.Text(view, "private_metadata") ?? "{}", DecisionOrigin.Json);
+            origin = JsonSerializer.Deserialize<DecisionOrigin>(SlackJson.Text(view, "private_metadata") ?? "{}", DecisionOrigin.Json);
         }
         catch (JsonException)
         {
@@ -94,7 +92,7 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
             return FindingStatusModal.Errors("This dialog lost track of its finding; press the button again.");
         }
 
-        var actor = payload.TryGetProperty("user", out var user) ? SlackEventTranslator.Text(user, "id") ?? "" : "";
+        var actor = payload.TryGetProperty("user", out var user) ? SlackJson.Text(user, "id") ?? "" : "";
         var team = origin.Team ?? Team(payload);
         var summary = origin.Channel is { } channel && origin.MessageTs is { } ts
             ? new ConversationRef(SlackEventTranslator.Platform, team, channel, origin.ThreadTs, ts)
@@ -102,13 +100,13 @@ public sealed partial class SlackInteractions(SlackApi api, ConversationInbox in
         var where = summary ?? new ConversationRef(SlackEventTranslator.Platform, team, "");
         var expiresAt = expires is { } date ? new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) : (DateTimeOffset?)null;
         var change = new FindingStatusChanged(where, actor, true, origin.FindingId, origin.Status, reason.Trim(), expiresAt, summary);
-        await inbox.AcceptAsync($"view:{SlackEventTranslator.Text(view, "id") ?? Guid.NewGuid().ToString("N")}:{SlackEventTranslator.Text(view, "hash")}", change, cancellationToken);
+        await inbox.AcceptAsync($"view:{SlackJson.Text(view, "id") ?? Guid.NewGuid().ToString("N")}:{SlackJson.Text(view, "hash")}", change, cancellationToken);
         return null;
     }
 
     private static string Team(JsonElement payload) =>
-        payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? SlackEventTranslator.Text(team, "id") ?? "" :
-        payload.TryGetProperty("user", out var user) ? SlackEventTranslator.Text(user, "team_id") ?? "" : "";
+        payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? SlackJson.Text(team, "id") ?? "" :
+        payload.TryGetProperty("user", out var user) ? SlackJson.Text(user, "team_id") ?? "" : "";
 
     /// <summary>What the dialog must remember between the click and the submit (Slack's private_metadata, ≤ 3,000 chars).</summary>
     private sealed record DecisionOrigin(string FindingId, FindingStatus Status, string? Team, string? Channel, string? MessageTs, string? ThreadTs)

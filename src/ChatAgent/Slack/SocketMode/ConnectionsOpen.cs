@@ -41,7 +41,7 @@ internal sealed class ConnectionsOpen(HttpClient http, Uri apiBaseUrl, string ap
         {
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                return new OpenOutcome.RateLimited(RetryAfter(response.Headers.RetryAfter));
+                return new OpenOutcome.RateLimited(RetryAfterHeader.Wait(response.Headers.RetryAfter, time.GetUtcNow()) ?? DefaultRetryAfter);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -79,12 +79,6 @@ internal sealed class ConnectionsOpen(HttpClient http, Uri apiBaseUrl, string ap
         {
             return new OpenOutcome.Failed("invalid_response");
         }
-    }
-
-    private TimeSpan RetryAfter(RetryConditionHeaderValue? header)
-    {
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : DefaultRetryAfter);
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     private static Uri WithTrailingSlash(Uri uri) =>

@@ -27,18 +27,15 @@ internal sealed record SocketModeEnvelope(
         }
 
         return new SocketModeEnvelope(
-            Text(root, "type") ?? "",
-            Text(root, "envelope_id"),
+            SlackJson.Text(root, "type") ?? "",
+            SlackJson.Text(root, "envelope_id"),
             root.TryGetProperty("accepts_response_payload", out var accepts) && accepts.ValueKind == JsonValueKind.True,
             root.TryGetProperty("payload", out var payload) ? payload : default,
-            Text(root, "reason"),
+            SlackJson.Text(root, "reason"),
             Number(root, "retry_attempt"),
             Number(root, "num_connections"));
     }
 
     private static int Number(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
